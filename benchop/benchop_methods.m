@@ -1,0 +1,97 @@
+## -*- texinfo -*-
+## @deftypefn  {} {@var{registry} =} benchop_methods ()
+## @deftypefnx {} {@var{method} =} benchop_methods ("get", @var{name})
+## @deftypefnx {} {} benchop_methods ("add", @var{dir})
+## The registry of pricing methods.
+##
+## Each method lives in a folder of its own that holds a @file{method.json}
+## file: its @code{name}, @code{family}, @code{solver} (the Octave function
+## that prices), the @code{problems} it supports and its resolution
+## @code{levels} (@code{default}, @code{max}).  The folders under
+## @file{methods/} of the benchop tree are always registered.
+##
+## With no argument, return the registry as a struct array.  With
+## @code{"get"}, return the record of method @var{name} or fail with an error
+## that lists the known names: this is the whitelist that keeps user strings
+## from ever being called as Octave code.  With @code{"add"}, register every
+## method folder under @var{dir} as well (for example test-only methods) and
+## put those folders on the load path.
+## @end deftypefn
+
+function out = benchop_methods (action, arg)
+  persistent extra_dirs = {};
+  persistent registry = [];
+
+  if (nargin == 0)
+    action = "list";
+  elseif (nargin != 2 || ! ischar (action) || ! ischar (arg))
+    print_usage ();
+  endif
+
+  if (isempty (registry))
+    registry = scan_methods ([{fullfile(benchop_root (), "methods")}, extra_dirs]);
+  endif
+
+  switch (action)
+    case "list"
+      out = registry;
+    case "get"
+      k = find (strcmp ({registry.name}, arg));
+      if (isempty (k))
+        error ("benchop_methods: unknown method '%s' (known: %s)", arg,
+               strjoin (sort ({registry.name}), ", "));
+      endif
+      out = registry(k);
+    case "add"
+      if (! isfolder (arg))
+        error ("benchop_methods: no such directory '%s'", arg);
+      endif
+      if (! any (strcmp (extra_dirs, arg)))
+        extra_dirs{end+1} = arg;
+        registry = scan_methods ([{fullfile(benchop_root (), "methods")}, extra_dirs]);
+      endif
+      if (nargout > 0)
+        out = registry;
+      endif
+    otherwise
+      error ("benchop_methods: unknown action '%s'", action);
+  endswitch
+endfunction
+
+function registry = scan_methods (dirs)
+  registry = struct ("name", {}, "family", {}, "solver", {}, "problems", {},
+                     "default_level", {}, "max_level", {}, "dir", {});
+  for d = 1:numel (dirs)
+    entries = dir (fullfile (dirs{d}, "*", "method.json"));
+    for e = 1:numel (entries)
+      rec = jsondecode (fileread (fullfile (entries(e).folder, entries(e).name)));
+      if (isempty (regexp (rec.solver, '^[a-z][a-z0-9_]*$', "once")))
+        error ("benchop_methods: method %s names an invalid solver '%s'",
+               rec.name, rec.solver);
+      endif
+      if (any (strcmp ({registry.name}, rec.name)))
+        error ("benchop_methods: method %s is defined twice", rec.name);
+      endif
+      if (isempty (strfind (path (), entries(e).folder)))
+        addpath (entries(e).folder);
+      endif
+      registry(end+1) = struct ("name", rec.name, "family", rec.family,
+                                "solver", rec.solver,
+                                "problems", {cellstr(rec.problems(:).')},
+                                "default_level", rec.levels.default,
+                                "max_level", rec.levels.max,
+                                "dir", entries(e).folder);
+    endfor
+  endfor
+endfunction
+
+%!test
+%! reg = benchop_methods ();
+%! assert (isstruct (reg));
+%! for m = reg
+%!   assert (exist (m.solver), 2);
+%!   assert (m.default_level <= m.max_level);
+%! endfor
+%!error <unknown method 'system\("id"\)'> benchop_methods ("get", 'system("id")')
+%!error <unknown action> benchop_methods ("remove", "x")
+%!error <no such directory> benchop_methods ("add", "/nonexistent/benchop")

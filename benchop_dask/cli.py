@@ -1,0 +1,144 @@
+"""The ``benchop`` command line: problems, methods, run."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any, Sequence
+
+import dask.config
+
+from .catalogue import configured_catalogue
+from .client import open_cluster, plan_run, run_plan
+from .report import format_json, format_methods, format_problems, format_run
+from .validation import BadRequest, RunRequest
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors sent through our exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise BadRequest(message)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise BadRequest(f"{text!r} is not a number") from None
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """NAME=VALUE, VALUE a number, a comma list, or S1:S2 pairs (problem 6)."""
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not name or not value.strip():
+        raise BadRequest(f"--param takes NAME=VALUE, got {text!r}")
+    items = [v.strip() for v in value.split(",")]
+    if name == "S":
+        if any(":" in v for v in items):
+            return name, [[_number(x) for x in v.split(":")] for v in items]
+        return name, [_number(v) for v in items]
+    if len(items) != 1:
+        raise BadRequest(f"parameter {name} takes one number, got {value!r}")
+    return name, _number(items[0])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="benchop", description="BENCHOP option-pricing benchmarks on a Dask cluster")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("problems", help="list the problems, their parameters and defaults")
+    sub.add_parser("methods", help="list the pricing methods and the problems they support")
+    run = sub.add_parser("run", help="benchmark methods on problems and rank them")
+    run.add_argument("problems", nargs="+", metavar="PROBLEM", help="problem ids, e.g. 1a-I 1b-II")
+    run.add_argument("--method", action="append", default=[], metavar="M",
+                     help="a method to run (repeatable; default: every method that supports the problem)")
+    run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                     help="set a parameter for every problem that takes it (S=90,100,110; problem 6: S=100:90,100:110)")
+    run.add_argument("--tol", type=_number, default=None, help="relative error to reach (default 1e-4)")
+    run.add_argument("--repeat", type=int, default=None, help="timed calls per task after a warm-up (default 3)")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="a running Dask scheduler; default: start a local cluster")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes of the local cluster (default: one per core)")
+    run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    params: dict[str, Any] = {}
+    for text in args.param:
+        name, value = parse_param(text)
+        if name in params:
+            raise BadRequest(f"parameter {name} is given twice")
+        params[name] = value
+    if args.workers is not None and args.workers < 1:
+        raise BadRequest("--workers must be at least 1")
+    if args.workers is not None and args.scheduler:
+        raise BadRequest("--workers applies to the local cluster only, not with --scheduler")
+    request = RunRequest(
+        problems=args.problems,
+        methods=args.method,
+        params=params,
+        tol=args.tol if args.tol is not None else dask.config.get("benchop.tolerance"),
+        repeats=args.repeat if args.repeat is not None else dask.config.get("benchop.repeats"),
+    )
+    plan = plan_run(request)  # raises BadRequest before anything starts
+
+    out = sys.stderr if args.json else sys.stdout
+    with open_cluster(args.scheduler, args.workers) as client:
+        print(f"Dask dashboard: {client.dashboard_link}", file=out, flush=True)
+        with _progress_bar() as on_progress:
+            result = run_plan(client, plan, on_progress)
+    print(format_json(result) if args.json else format_run(result))
+    return EXIT_OK
+
+
+class _progress_bar:
+    """A progress bar on stderr; the number of tasks grows as levels are climbed."""
+
+    def __enter__(self):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=0, unit="task", desc="tasks", file=sys.stderr, leave=False,
+                        disable=None, dynamic_ncols=True)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.total = total
+        self.bar.n = done
+        self.bar.refresh()
+
+    def __exit__(self, *exc) -> None:
+        self.bar.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "problems":
+            print(format_problems(configured_catalogue()))
+        elif args.command == "methods":
+            print(format_methods(configured_catalogue()))
+        else:
+            return _run(args)
+    except BadRequest as exc:
+        for message in exc.messages:
+            print(f"benchop: error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("benchop: interrupted; the run's tasks were cancelled", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (OSError, TimeoutError) as exc:
+        print(f"benchop: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Show a run's results: a readable table, or one JSON document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from .catalogue import Catalogue
+from .results import PairResult, RunResult
+
+
+def _fmt_params(params: dict[str, Any]) -> str:
+    parts = []
+    for name, value in params.items():
+        if isinstance(value, list):
+            items = [":".join(f"{x:g}" for x in v) if isinstance(v, list) else f"{v:g}" for v in value]
+            parts.append(f"{name}={','.join(items)}")
+        else:
+            parts.append(f"{name}={value:g}")
+    return " ".join(parts)
+
+
+def _fmt_time(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1e3:.3g}"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+
+
+def _result_rows(results: Iterable[PairResult]) -> list[list[str]]:
+    rows = [["rank", "method", "status", "time [ms]", "min-max [ms]", "relerr", "digits", "level", "note"]]
+    rank = 0
+    for r in results:
+        if r.status == "ok":
+            rank += 1
+        spread = f"{_fmt_time(r.time_min)}-{_fmt_time(r.time_max)}" if r.time_min is not None else "-"
+        rows.append([
+            str(rank) if r.status == "ok" else "-",
+            r.method,
+            r.status,
+            _fmt_time(r.time),
+            spread,
+            "-" if r.relerr is None else f"{r.relerr:.1e}",
+            "-" if r.digits is None else str(r.digits),
+            "-" if r.level is None else str(r.level),
+            (r.error or "")[:60],
+        ])
+    return rows
+
+
+def format_run(run: RunResult) -> str:
+    lines = [f"tolerance {run.tol:g} (max relative error over the points), {run.repeats} timed repeats"]
+    for problem in run.problems:
+        lines.append("")
+        lines.append(f"{problem.id}: {problem.title}")
+        lines.append(f"  {_fmt_params(problem.params)}")
+        if problem.reference_error:
+            lines.append(f"  reference: {problem.reference_error}")
+        else:
+            ref = ", ".join(f"{v:.10g}" for v in problem.reference)
+            lines.append(f"  reference ({problem.reference_source}): {ref}")
+        results = [r for r in run.results if r.problem == problem.id]
+        lines.extend("  " + line for line in _table(_result_rows(results)))
+    return "\n".join(lines)
+
+
+def format_json(run: RunResult) -> str:
+    return json.dumps(run.to_json(), indent=2)
+
+
+def format_problems(catalogue: Catalogue) -> str:
+    rows = [["problem", "title", "default parameters", "methods"]]
+    for problem in catalogue.problems.values():
+        methods = ", ".join(m.name for m in catalogue.methods_for(problem.id)) or "(none yet)"
+        rows.append([problem.id, problem.title, _fmt_params(problem.defaults), methods])
+    lines = _table(rows)
+    lines.append("")
+    lines.append("parameters:")
+    for spec in catalogue.parameters.values():
+        lines.append(f"  {spec.name:8} {spec.description}; {spec.range_text()}")
+    return "\n".join(lines)
+
+
+def format_methods(catalogue: Catalogue) -> str:
+    rows = [["method", "family", "levels", "problems"]]
+    for m in catalogue.methods.values():
+        rows.append([m.name, m.family, f"1-{m.max_level} (default {m.default_level})", ", ".join(m.problems)])
+    return "\n".join(_table(rows))

@@ -1,0 +1,232 @@
+"""Run a plan on a Dask cluster: one task per (problem, method, level).
+
+For each (problem, method) the levels up to the method's default are submitted
+at once; while no level has met the tolerance, the next level is submitted,
+until the method's top level or its time budget is reached. Results stream
+back as they complete and are scored against the reference for the run's own
+parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable
+
+from distributed import Client, Future, as_completed
+
+from .catalogue import Method
+from .ranking import rank, sort_key, summarize_pair
+from .references import Reference, ReferenceCache
+from .results import LevelResult, PairResult, ProblemSummary, RunResult
+from .scoring import median_time, relative_error
+from .tasks import ReferenceTask, SolveOutcome, SolveTask, run_reference, run_solve
+from .validation import ProblemInstance, RunPlan
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class _PairState:
+    instance: ProblemInstance
+    method: Method
+    started: float
+    top: int = 0
+    pending: set[int] = field(default_factory=set)
+    outcomes: dict[int, SolveOutcome] = field(default_factory=dict)
+    levels: dict[int, LevelResult] = field(default_factory=dict)
+    done: bool = False
+
+
+def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> LevelResult:
+    """A worker's outcome scored against the reference."""
+    if outcome.status != "done":
+        return LevelResult(outcome.level, outcome.status, error=outcome.error, worker=outcome.worker,
+                           info=outcome.info)
+    try:
+        relerr = relative_error(outcome.prices, reference.values)
+    except ValueError as exc:
+        return LevelResult(outcome.level, "error", error=str(exc), worker=outcome.worker)
+    return LevelResult(
+        level=outcome.level,
+        status="ok" if relerr <= tol else "inaccurate",
+        prices=outcome.prices,
+        relerr=relerr,
+        time=median_time(outcome.times),
+        times=outcome.times,
+        info=outcome.info,
+        worker=outcome.worker,
+    )
+
+
+class BenchmarkRunner:
+    """Submit a run plan's tasks, climb resolution levels, collect the results."""
+
+    def __init__(
+        self,
+        client: Client,
+        plan: RunPlan,
+        *,
+        task_timeout: float,
+        method_budget: float,
+        cache: ReferenceCache,
+        on_progress: ProgressCallback | None = None,
+    ):
+        self.client = client
+        self.plan = plan
+        self.task_timeout = task_timeout
+        self.method_budget = method_budget
+        self.cache = cache
+        self.on_progress = on_progress
+        self.references: dict[str, Reference] = {}
+        self.reference_errors: dict[str, str] = {}
+        self._pairs = [_PairState(inst, method, time.monotonic()) for inst, method in plan.pairs]
+        self._tasks: dict[str, tuple[str, object, int]] = {}
+        self._futures: dict[str, Future] = {}
+        self._queue = as_completed()
+        self._submitted = 0
+        self._completed = 0
+
+    # -- submission -------------------------------------------------------
+    def _submit(self, func, arg, key: str, meta: tuple[str, object, int]) -> Future:
+        future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False)
+        self._tasks[future.key] = meta
+        self._futures[future.key] = future
+        self._queue.add(future)
+        self._submitted += 1
+        return future
+
+    def _submit_level(self, pair: _PairState, level: int) -> None:
+        task = SolveTask(pair.instance.id, pair.method.name, level, pair.instance.octave_struct(),
+                         self.plan.repeats, self.task_timeout)
+        self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level}", ("solve", pair, level))
+        pair.pending.add(level)
+        pair.top = max(pair.top, level)
+
+    def _submit_references(self) -> None:
+        for instance in self.plan.instances:
+            known = self.cache.lookup(instance)
+            if known is not None:
+                self.references[instance.id] = known
+            else:
+                task = ReferenceTask(instance.id, instance.octave_struct(), self.task_timeout)
+                self._submit(run_reference, task, f"reference-{instance.id}", ("reference", instance, 0))
+
+    # -- progress through the ladder ---------------------------------------
+    def _advance(self, pair: _PairState) -> None:
+        if pair.done:
+            return
+        reference = self.references.get(pair.instance.id)
+        if reference is not None:
+            for level, outcome in list(pair.outcomes.items()):
+                pair.levels[level] = score_outcome(outcome, reference, self.plan.tol)
+                del pair.outcomes[level]
+        if pair.pending:
+            return
+        if pair.instance.id in self.reference_errors:
+            pair.done = True
+            return
+        if reference is None:
+            return  # the reference is still being computed
+        met = any(lv.status == "ok" for lv in pair.levels.values())
+        failed_top = pair.levels[pair.top].status in ("error", "timeout")
+        within_budget = time.monotonic() - pair.started < self.method_budget
+        if met or failed_top or pair.top >= pair.method.max_level or not within_budget:
+            pair.done = True
+        else:
+            self._submit_level(pair, pair.top + 1)
+
+    def _on_reference(self, instance: ProblemInstance, future: Future) -> None:
+        try:
+            outcome = future.result()
+            error = outcome.error
+        except Exception as exc:  # worker lost, plugin missing, ...
+            outcome, error = None, f"task failed: {exc}"
+        if outcome is not None and not error and len(outcome.values) != len(instance.params["S"]):  # type: ignore[arg-type]
+            error = "the reference has the wrong number of values"
+        if error:
+            self.reference_errors[instance.id] = f"no reference for these parameters: {error}"
+        else:
+            self.references[instance.id] = Reference(outcome.values, "computed")
+            self.cache.put(instance, outcome.values)
+        for pair in self._pairs:
+            if pair.instance.id == instance.id:
+                self._advance(pair)
+
+    def _on_solve(self, pair: _PairState, level: int, future: Future) -> None:
+        try:
+            outcome = future.result()
+        except Exception as exc:  # worker lost, plugin missing, ...
+            outcome = SolveOutcome(pair.instance.id, pair.method.name, level, "error", error=f"task failed: {exc}")
+        pair.pending.discard(outcome.level)
+        pair.outcomes[outcome.level] = outcome
+        self._advance(pair)
+
+    # -- the run ------------------------------------------------------------
+    def run(self) -> RunResult:
+        try:
+            self._submit_references()
+            for pair in self._pairs:
+                for level in range(1, min(pair.method.default_level, pair.method.max_level) + 1):
+                    self._submit_level(pair, level)
+            self._report_progress()
+            for future in self._queue:
+                kind, subject, level = self._tasks.pop(future.key)
+                del self._futures[future.key]
+                if kind == "reference":
+                    self._on_reference(subject, future)  # type: ignore[arg-type]
+                else:
+                    self._on_solve(subject, level, future)  # type: ignore[arg-type]
+                future.release()
+                self._completed += 1
+                self._report_progress()
+        except BaseException:
+            self.cancel()
+            raise
+        return self._result()
+
+    def cancel(self) -> None:
+        """Cancel every task of this run still on the cluster."""
+        futures = list(self._futures.values())
+        if futures:
+            self.client.cancel(futures)
+        self._tasks.clear()
+        self._futures.clear()
+
+    def _report_progress(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self._completed, self._submitted)
+
+    def _result(self) -> RunResult:
+        results: list[PairResult] = []
+        for pair in self._pairs:
+            reference = self.references.get(pair.instance.id)
+            ref_values = reference.values if reference else ()
+            summary = summarize_pair(pair.instance.id, pair.method.name, pair.levels.values(), ref_values)
+            if pair.instance.id in self.reference_errors:
+                summary = PairResult(pair.instance.id, pair.method.name, "error",
+                                     error=self.reference_errors[pair.instance.id])
+            results.append(summary)
+        for instance, name in self.plan.unsupported:
+            reference = self.references.get(instance.id)
+            results.append(PairResult(instance.id, name, "unsupported",
+                                      reference=reference.values if reference else (),
+                                      error=f"{name} does not support problem {instance.id}"))
+        order = {inst.id: i for i, inst in enumerate(self.plan.instances)}
+        results.sort(key=lambda r: (order[r.problem], sort_key(r)))
+        problems = tuple(
+            ProblemSummary(
+                id=inst.id,
+                title=inst.problem.title,
+                params=inst.params,
+                reference=self.references[inst.id].values if inst.id in self.references else (),
+                reference_source=self.references[inst.id].source if inst.id in self.references else None,
+                reference_error=self.reference_errors.get(inst.id),
+            )
+            for inst in self.plan.instances
+        )
+        return RunResult(self.plan.tol, self.plan.repeats, problems, tuple(results), rank(results))

@@ -1,0 +1,114 @@
+"""The functions that run on the workers, and the records they exchange.
+
+Each task is one (problem, method, resolution level): the unit of parallelism.
+Task functions never raise for a pricing failure: an Octave error or a time-out
+comes back as a status, so the run goes on and the worker keeps serving.
+"""
+
+from __future__ import annotations
+
+import math
+import platform
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .engine import OctaveEngine, OctaveError, OctaveTimeout
+from .plugin import PLUGIN_NAME
+
+
+@dataclass(frozen=True)
+class SolveTask:
+    problem_id: str
+    method: str
+    level: int
+    problem: dict[str, Any]  # the Octave problem struct
+    repeats: int
+    timeout: float
+
+
+@dataclass(frozen=True)
+class SolveOutcome:
+    problem_id: str
+    method: str
+    level: int
+    status: str  # "done", "error" or "timeout"
+    prices: tuple[float, ...] = ()
+    times: tuple[float, ...] = ()
+    info: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    worker: str = ""
+    wall: float = 0.0
+
+
+@dataclass(frozen=True)
+class ReferenceTask:
+    problem_id: str
+    problem: dict[str, Any]
+    timeout: float
+
+
+def _engine() -> OctaveEngine:
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    if plugin is None or plugin.engine is None:
+        raise RuntimeError("this worker has no Octave session (the benchop plugin is not registered)")
+    return plugin.engine
+
+
+def _plain(value: Any) -> Any:
+    """Octave results as plain Python values (for pickling and JSON)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, np.ndarray):
+        return value.item() if value.size == 1 else value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _row(value: Any) -> tuple[float, ...]:
+    return tuple(float(x) for x in np.asarray(value, dtype=float).ravel())
+
+
+def run_solve(task: SolveTask) -> SolveOutcome:
+    """Price one problem with one method at one level, on this worker's Octave."""
+    start = time.perf_counter()
+    common = {"problem_id": task.problem_id, "method": task.method, "level": task.level,
+              "worker": platform.node()}
+    try:
+        prices, times, info = _engine().call(
+            "benchop_solve", task.method, task.problem, task.level, task.repeats,
+            nout=3, timeout=task.timeout,
+        )
+    except OctaveTimeout as exc:
+        return SolveOutcome(status="timeout", error=str(exc), wall=time.perf_counter() - start, **common)
+    except OctaveError as exc:
+        return SolveOutcome(status="error", error=str(exc), wall=time.perf_counter() - start, **common)
+    prices = _row(prices)
+    outcome = SolveOutcome(
+        status="done", prices=prices, times=_row(times), info=_plain(info),
+        wall=time.perf_counter() - start, **common,
+    )
+    if not all(math.isfinite(p) for p in prices):
+        return replace(outcome, status="error", error="the solver returned non-finite values")
+    return outcome
+
+
+@dataclass(frozen=True)
+class ReferenceOutcome:
+    problem_id: str
+    values: tuple[float, ...] = ()
+    error: str | None = None
+
+
+def run_reference(task: ReferenceTask) -> ReferenceOutcome:
+    """The reference values for one problem instance, or why there are none."""
+    try:
+        values = _engine().call("benchop_reference", task.problem, nout=1, timeout=task.timeout)
+    except (OctaveError, OctaveTimeout) as exc:
+        return ReferenceOutcome(task.problem_id, error=str(exc))
+    return ReferenceOutcome(task.problem_id, _row(values))

@@ -1,0 +1,220 @@
+"""Check a run request against the catalogue and turn it into a run plan.
+
+Everything a user can type is checked here, before anything is submitted:
+problem ids and method names against the catalogue (a whitelist: no user
+string ever reaches Octave as code), parameter names, types and ranges, and
+the constraints between parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .catalogue import Catalogue, Method, ParameterSpec, ParamValue, Problem
+
+
+class BadRequest(ValueError):
+    """A request that cannot be run; ``messages`` holds one line per fault."""
+
+    def __init__(self, messages: str | Sequence[str]):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__("; ".join(self.messages))
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    problems: Sequence[str]
+    methods: Sequence[str] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+    tol: float = 1e-4
+    repeats: int = 3
+
+
+@dataclass(frozen=True)
+class ProblemInstance:
+    """A catalogue problem with the parameters of this run filled in."""
+
+    problem: Problem
+    params: dict[str, ParamValue]
+
+    @property
+    def id(self) -> str:
+        return self.problem.id
+
+    @property
+    def is_default(self) -> bool:
+        return self.params == _as_floats(self.problem.defaults)
+
+    @property
+    def key(self) -> str:
+        """A stable digest of (problem, parameters), for caching references."""
+        text = json.dumps({"id": self.id, "params": self.params}, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    def octave_struct(self) -> dict[str, Any]:
+        """The problem struct the Octave solvers receive."""
+        struct: dict[str, Any] = self.problem.descriptors()
+        for name, value in self.params.items():
+            if name == "S":
+                points = np.asarray(value, dtype=float)
+                struct[name] = points.reshape(1, -1) if points.ndim == 1 else points
+            else:
+                struct[name] = float(value)  # type: ignore[arg-type]
+        return struct
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    instances: tuple[ProblemInstance, ...]
+    pairs: tuple[tuple[ProblemInstance, Method], ...]
+    unsupported: tuple[tuple[ProblemInstance, str], ...]
+    tol: float
+    repeats: int
+
+
+def _as_floats(params: Mapping[str, Any]) -> dict[str, ParamValue]:
+    out: dict[str, ParamValue] = {}
+    for name, value in params.items():
+        if isinstance(value, list):
+            out[name] = [[float(x) for x in v] if isinstance(v, list) else float(v) for v in value]
+        else:
+            out[name] = float(value)
+    return out
+
+
+def _number(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BadRequest(f"parameter {name} must be a number, got {value!r}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise BadRequest(f"parameter {name} must be a finite number, got {value}")
+    return value
+
+
+def _check_range(spec: ParameterSpec, value: float, label: str) -> None:
+    if not spec.admits(value):
+        raise BadRequest(f"{label}={value:g} is out of range: it must be {spec.range_text()}")
+
+
+def _points(spec: ParameterSpec, value: Any, dim: int, problem_id: str) -> list:
+    if not isinstance(value, (list, tuple)) or not value:
+        raise BadRequest(f"parameter S must be a non-empty list of evaluation points, got {value!r}")
+    if spec.max_count is not None and len(value) > spec.max_count:
+        raise BadRequest(f"parameter S has {len(value)} points; at most {spec.max_count} are allowed")
+    points: list = []
+    for item in value:
+        if dim == 1:
+            if isinstance(item, (list, tuple)):
+                raise BadRequest(f"problem {problem_id} takes single spot prices in S, not pairs")
+            x = _number("S", item)
+            _check_range(spec, x, "S")
+            points.append(x)
+        else:
+            if not isinstance(item, (list, tuple)) or len(item) != dim:
+                raise BadRequest(
+                    f"problem {problem_id} takes S as a list of [S1, S2] pairs "
+                    f"(on the command line: S=100:90,100:110), got {item!r}"
+                )
+            pair = [_number("S", x) for x in item]
+            for x in pair:
+                _check_range(spec, x, "S")
+            points.append(pair)
+    return points
+
+
+def _check_constraints(instance: ProblemInstance) -> None:
+    p = instance.params
+    for constraint in instance.problem.constraints:
+        if constraint == "barrier-above-strike" and not p["B"] > p["K"]:
+            raise BadRequest(
+                f"problem {instance.id}: the barrier B={p['B']:g} must lie above the strike K={p['K']:g}"
+            )
+        if constraint == "points-below-barrier":
+            above = [s for s in p["S"] if s >= p["B"]]  # type: ignore[union-attr, operator]
+            if above:
+                raise BadRequest(
+                    f"problem {instance.id}: evaluation points {above} are at or above the barrier B={p['B']:g}"
+                )
+
+
+def _pick(known: Mapping[str, Any], names: Sequence[str], what: str) -> list[str]:
+    picked: list[str] = []
+    for name in names:
+        if not isinstance(name, str) or name not in known:
+            raise BadRequest(f"unknown {what} {name!r} (valid: {', '.join(known)})")
+        if name not in picked:
+            picked.append(name)
+    return picked
+
+
+def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
+    """Check ``request``; return the plan or raise :class:`BadRequest`."""
+    if not request.problems:
+        raise BadRequest(f"name at least one problem (valid: {', '.join(catalogue.problems)})")
+    problem_ids = _pick(catalogue.problems, request.problems, "problem")
+    method_names = _pick(catalogue.methods, request.methods, "method")
+
+    tol = _number("tol", request.tol)
+    if not 0 < tol < 1:
+        raise BadRequest(f"tol={tol:g} is out of range: it must be > 0 and < 1")
+    if isinstance(request.repeats, bool) or not isinstance(request.repeats, int) or not 1 <= request.repeats <= 100:
+        raise BadRequest(f"repeats must be an integer from 1 to 100, got {request.repeats!r}")
+
+    problems = [catalogue.problems[i] for i in problem_ids]
+    for name, value in request.params.items():
+        if name not in catalogue.parameters:
+            raise BadRequest(f"unknown parameter {name!r} (valid: {', '.join(catalogue.parameters)})")
+        takers = [p for p in problems if name in p.defaults]
+        if not takers:
+            raise BadRequest(
+                f"parameter {name!r} is not taken by "
+                + "; ".join(f"problem {p.id} (it takes {', '.join(p.parameter_names)})" for p in problems)
+            )
+        if name == "S" and len({p.point_dim for p in takers}) > 1:
+            raise BadRequest("S means spot prices for some of these problems and [S1, S2] pairs for others: "
+                             "set S in separate runs")
+
+    instances = []
+    for problem in problems:
+        params = _as_floats(problem.defaults)
+        for name, value in request.params.items():
+            if name not in problem.defaults:
+                continue
+            spec = catalogue.parameters[name]
+            if spec.kind == "points":
+                params[name] = _points(spec, value, problem.point_dim, problem.id)
+            else:
+                number = _number(name, value)
+                _check_range(spec, number, name)
+                params[name] = number
+        instance = ProblemInstance(problem, params)
+        _check_constraints(instance)
+        instances.append(instance)
+
+    pairs: list[tuple[ProblemInstance, Method]] = []
+    unsupported: list[tuple[ProblemInstance, str]] = []
+    for instance in instances:
+        if method_names:
+            for name in method_names:
+                method = catalogue.methods[name]
+                if method.supports(instance.id):
+                    pairs.append((instance, method))
+                else:
+                    unsupported.append((instance, name))
+        else:
+            supporting = catalogue.methods_for(instance.id)
+            if not supporting:
+                raise BadRequest(f"no available method supports problem {instance.id} yet")
+            pairs.extend((instance, m) for m in supporting)
+    if not pairs:
+        raise BadRequest(
+            f"none of the methods {', '.join(method_names)} supports "
+            f"{'problem' if len(instances) == 1 else 'problems'} {', '.join(problem_ids)}"
+        )
+    return RunPlan(tuple(instances), tuple(pairs), tuple(unsupported), tol, request.repeats)

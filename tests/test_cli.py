@@ -1,0 +1,113 @@
+"""The command line: bad input never reaches a cluster; --json follows the contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from distributed.diagnostics.plugin import SchedulerPlugin
+
+BENCHOP = str(Path(sys.executable).parent / "benchop")
+
+
+class GraphCounter(SchedulerPlugin):
+    """Counts the clients and task graphs a scheduler receives."""
+
+    name = "graph-counter"
+
+    def __init__(self):
+        self.clients = 0
+        self.graphs = 0
+
+    def add_client(self, scheduler, client):
+        self.clients += 1
+
+    def update_graph(self, scheduler, **kwargs):
+        self.graphs += 1
+
+
+def cli(*args, env_extra=None, timeout=300):
+    env = {**os.environ, "DASK_BENCHOP__LOCAL_CLUSTER__DASHBOARD_ADDRESS": "127.0.0.1:0", **(env_extra or {})}
+    return subprocess.run([BENCHOP, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture
+def counted_client(client):
+    client.register_plugin(GraphCounter())
+    yield client
+
+
+def _counts(client):
+    return client.run_on_scheduler(
+        lambda dask_scheduler: (dask_scheduler.plugins["graph-counter"].clients,
+                                dask_scheduler.plugins["graph-counter"].graphs)
+    )
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["9z"], "unknown problem '9z' (valid: 1a-I,"),
+        (["1a-I", "--param", "sigma=-1"], "sigma=-1 is out of range: it must be > 0"),
+        (["1a-I", "--param", "foo=1"], "unknown parameter 'foo' (valid: S, K, T"),
+        (["1a-I", "--method", 'system("id")'], "unknown method 'system(\"id\")' (valid:"),
+        (["1a-I", "--param", "S=90,abc"], "'abc' is not a number"),
+        (["1a-I", "--tol", "0"], "tol=0 is out of range"),
+        (["1a-I", "--repeat", "0"], "repeats must be an integer"),
+        (["1a-I", "--workers", "0"], "--workers must be at least 1"),
+        (["1c-I", "--param", "B=90"], "the barrier B=90 must lie above the strike K=100"),
+        (["1a-I", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_input_exits_2_and_submits_nothing(counted_client, args, message):
+    address = counted_client.scheduler.address
+    before = _counts(counted_client)
+    proc = cli("run", *args, "--scheduler", address)
+    assert proc.returncode == 2, proc.stderr
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    assert _counts(counted_client) == before  # no client connected, no graph submitted
+
+
+def test_problems_and_methods_list_the_catalogue():
+    problems = cli("problems")
+    assert problems.returncode == 0
+    assert "1c-II" in problems.stdout and "sigma_v" in problems.stdout
+    methods = cli("methods")
+    assert methods.returncode == 0
+    for name in ("COS", "FD", "MC-S"):
+        assert name in methods.stdout
+
+
+@pytest.mark.integration
+def test_run_json_on_a_local_cluster(tmp_path):
+    proc = cli("run", "1a-I", "1c-II", "--method", "COS", "--method", "FD", "--json", "--workers", "1",
+               "--repeat", "2", env_extra={"DASK_BENCHOP__REFERENCE_CACHE": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert "Dask dashboard: http://127.0.0.1:" in proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["tol"] == 1e-4 and doc["repeats"] == 2
+    assert len(doc["results"]) == 4
+    for r in doc["results"]:
+        assert set(r) >= {"problem", "method", "status", "prices", "reference", "relerr", "time", "level", "error"}
+        assert r["status"] == "ok" and r["relerr"] <= 1e-4 and r["error"] is None
+        assert len(r["prices"]) == 3 and r["time"] > 0
+    assert sorted(doc["ranking"]["1a-I"]) == ["COS", "FD"]
+    assert sorted(doc["ranking"]["1c-II"]) == ["COS", "FD"]
+
+
+@pytest.mark.integration
+def test_run_table_on_a_local_cluster(tmp_path):
+    proc = cli("run", "1a-II", "--method", "COS", "--workers", "1",
+               env_extra={"DASK_BENCHOP__REFERENCE_CACHE": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert "Dask dashboard: http://127.0.0.1:" in proc.stdout
+    assert "1a-II: European call, Black-Scholes (set II)" in proc.stdout
+    assert "reference (closed-form): 0.03391317701" in proc.stdout
+    row = next(line for line in proc.stdout.splitlines() if " COS " in line)
+    assert row.split()[:3] == ["1", "COS", "ok"]

@@ -1,0 +1,107 @@
+"""Real Octave on a real LocalCluster: prices against references, failures, time-outs."""
+
+from __future__ import annotations
+
+import math
+
+import dask.config
+import pytest
+
+from benchop_dask.catalogue import configured_catalogue
+from benchop_dask.client import plan_run, run_plan
+from benchop_dask.validation import RunRequest
+
+pytestmark = pytest.mark.integration
+
+PROBLEM_ONE = ["1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", "1a-II", "1a-II-delta", "1a-II-gamma",
+               "1a-II-vega", "1b-I", "1b-II", "1c-I", "1c-II"]
+
+
+def bs_call(S, K, T, r, sigma):
+    """Black-Scholes call, written here independently of the Octave library."""
+    N = lambda x: 0.5 * math.erfc(-x / math.sqrt(2))  # noqa: E731
+    d1 = (math.log(S / K) + (r + sigma**2 / 2) * T) / (sigma * math.sqrt(T))
+    return S * N(d1) - K * math.exp(-r * T) * N(d1 - sigma * math.sqrt(T))
+
+
+def run(client, problems, methods=(), params=None, tol=1e-4, repeats=1):
+    plan = plan_run(RunRequest(problems, methods, params or {}, tol, repeats))
+    return run_plan(client, plan)
+
+
+def by_pair(result):
+    return {(r.problem, r.method): r for r in result.results}
+
+
+def test_every_problem_one_id_with_cos_fd_and_mcs(client):
+    result = run(client, PROBLEM_ONE, ["COS", "FD", "MC-S"])
+    pairs = by_pair(result)
+    catalogue = configured_catalogue()
+    assert len(pairs) == 3 * len(PROBLEM_ONE)
+    for problem in PROBLEM_ONE:
+        published = catalogue.problems[problem].reference
+        for method in ("COS", "FD"):
+            r = pairs[(problem, method)]
+            assert r.status == "ok", (problem, method, r)
+            assert r.reference == published
+            for u, ref in zip(r.prices, published):
+                assert abs(u - ref) <= 1e-4 * abs(ref), (problem, method, r.prices)
+            assert r.time is not None and r.time > 0
+        mc = pairs[(problem, "MC-S")]
+        assert mc.status in ("ok", "inaccurate"), (problem, mc)
+        worst = max(abs(u - ref) / abs(ref) for u, ref in zip(mc.prices, published))
+        assert mc.relerr == pytest.approx(worst, rel=1e-9)
+        assert (mc.status == "ok") == (worst <= 1e-4)
+        # every level is kept: the work-precision points of the method
+        assert [lv.level for lv in mc.levels] == sorted(lv.level for lv in mc.levels)
+    for problem in PROBLEM_ONE:
+        assert result.ranking[problem][:1] != [], problem
+        assert set(result.ranking[problem]) >= {"COS", "FD"}
+
+
+def test_custom_parameters_are_scored_against_their_own_reference(client):
+    result = run(client, ["1a-I"], ["COS", "FD"], {"sigma": 0.3, "K": 105})
+    expected = [bs_call(S, 105, 1, 0.03, 0.3) for S in (90, 100, 110)]
+    (problem,) = result.problems
+    assert problem.reference_source == "computed"
+    assert problem.reference == pytest.approx(expected, rel=1e-12)
+    for r in result.results:
+        assert r.status == "ok", r
+        assert r.reference == pytest.approx(expected, rel=1e-12)
+        for u, ref in zip(r.prices, expected):
+            assert abs(u - ref) <= 1e-4 * ref
+    # a second run finds the reference in the cache
+    again = run(client, ["1a-I"], ["COS"], {"sigma": 0.3, "K": 105})
+    assert again.problems[0].reference_source == "cached"
+    assert again.problems[0].reference == problem.reference
+
+
+def _worker_pids(client):
+    return sorted(w["pid"] for w in client.scheduler_info()["workers"].values())
+
+
+def test_octave_error_is_reported_and_the_worker_goes_on(client):
+    before = _worker_pids(client)
+    result = run(client, ["1a-I"], ["TEST-ERROR", "COS"])
+    pairs = by_pair(result)
+    failed = pairs[("1a-I", "TEST-ERROR")]
+    assert failed.status == "error"
+    assert "deliberate failure for problem 1a-I" in failed.error
+    assert pairs[("1a-I", "COS")].status == "ok"
+    assert result.ranking["1a-I"] == ["COS"]
+    after = run(client, ["1a-I"], ["COS", "FD"])
+    assert all(r.status == "ok" for r in after.results)
+    assert _worker_pids(client) == before
+
+
+def test_hanging_task_times_out_and_the_worker_goes_on(client):
+    before = _worker_pids(client)
+    with dask.config.set({"benchop.task-timeout": 3}):
+        result = run(client, ["1a-I"], ["TEST-HANG"])
+    (hung,) = result.results
+    assert hung.status == "timeout"
+    assert "longer than 3 s" in hung.error
+    # each worker still prices (the killed Octave was replaced, the worker process kept)
+    after = run(client, ["1a-I", "1a-II"], ["COS", "FD"])
+    assert all(r.status == "ok" for r in after.results)
+    assert _worker_pids(client) == before
