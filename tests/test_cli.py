@@ -35,7 +35,7 @@ def cli(*args, env_extra=None, timeout=300):
     return subprocess.run([BENCHOP, *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def counted_client(client):
     client.register_plugin(GraphCounter())
     yield client

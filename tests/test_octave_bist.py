@@ -8,7 +8,7 @@ import pytest
 
 from benchop_dask.octave_tree import octave_tree
 
-from .conftest import TEST_METHODS
+TEST_METHODS = Path(__file__).resolve().parent / "octave_methods"
 
 
 def _octave_files() -> list[Path]:

@@ -8,7 +8,7 @@ import benchop_dask
 from benchop_dask.catalogue import load_catalogue
 from benchop_dask.octave_tree import octave_tree
 
-from .conftest import TEST_METHODS
+TEST_METHODS = Path(__file__).resolve().parent / "octave_methods"
 
 SPEC_IDS = [
     "1a-I", "1a-II", "1a-I-delta", "1a-I-gamma", "1a-I-vega", "1a-II-delta", "1a-II-gamma", "1a-II-vega",
