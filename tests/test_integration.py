@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import dask.config
 import pytest
@@ -77,7 +78,8 @@ def test_custom_parameters_are_scored_against_their_own_reference(client):
 
 
 def _worker_pids(client):
-    return sorted(w["pid"] for w in client.scheduler_info()["workers"].values())
+    """Worker address -> process id: the same processes before and after a failure."""
+    return client.run(os.getpid)
 
 
 def test_octave_error_is_reported_and_the_worker_goes_on(client):

@@ -1,0 +1,192 @@
+## -*- texinfo -*-
+## @deftypefn  {} {@var{g} =} fd_grid (@var{problem}, @var{m}, @var{mt})
+## @deftypefnx {} {@var{g} =} fd_grid (@var{problem}, @var{m}, @var{mt}, @var{refine})
+## Uniform space grid and time levels for the Black-Scholes PDE of
+## @var{problem}.
+##
+## The PDE is solved in y = ln S + c tau (tau the time to maturity), where
+## it reads u_tau = sigma^2/2 u_yy + (mu - c) u_y - r u, mu = r - sigma^2/2.
+## Without a barrier within reach the grid moves with the drift, c = mu:
+## the convection term vanishes, so a drift that dominates the diffusion
+## (e.g. sigma = 0.01, r = 0.1) costs neither extra nodes nor extra time
+## steps.  An up-and-out barrier within reach fixes the grid to S (c = 0)
+## and closes it at ln B; then h is also at most sigma^2 / |mu|, so the
+## central convection differences keep positive off-diagonals (no
+## oscillations), and the time steps grow with the Peclet number
+## Pe = |mu| T / w, the distance the drift moves the density in units of its
+## width w = sigma sqrt (T).
+##
+## The grid follows the parameters: it covers every evaluation point, the
+## way its density travels over [0, T], and the strike, plus 7 standard
+## deviations w on either side (so the truncated ends are equally far, in
+## probability, from the points for any parameters); the spacing is
+## h = w / @var{m}; the nodes are y = ln K + j h, so the strike is a node of
+## the payoff (and ln B is a node when it closes the grid).  There are
+## M = @var{mt} (1 + Pe) time steps, uniform, or for American exercise
+## graded as tau_k = T (k/M)^2, fine near expiry where the early-exercise
+## boundary moves fastest.  Budgets of 8000 intervals and 1000 steps
+## (before refinement) bound the work for extreme parameters only; should
+## the node budget force h above sigma^2 / |mu - c|, convection is upwinded.
+##
+## With @var{refine} = k, the grid of (@var{m}, @var{mt}) is refined k
+## times in space and time (h / k, k M steps, same domain), so that grids
+## of one (@var{m}, @var{mt}) nest exactly, as Richardson extrapolation
+## needs.
+##
+## Fields of @var{g}: @code{y} (column of nodes), @code{h}, @code{N}
+## (intervals), @code{tau} (row of the M+1 time levels), @code{M},
+## @code{c} and @code{dc} (the frame speed and its sigma-derivative),
+## @code{b} (the remaining drift mu - c), @code{barrier} (true when the
+## upper end is the barrier), @code{upwind} (true when convection must be
+## upwinded).
+## @end deftypefn
+
+function g = fd_grid (problem, m, mt, refine = 1)
+  if (nargin < 3 || nargin > 4)
+    print_usage ();
+  endif
+  ## Standard deviations of ln S_T between the points and a boundary.
+  nsd = 7;
+  ## Budgets of nodes and time steps (before refinement): they bound the
+  ## work for extreme parameters only (then accuracy drops).
+  nmax = 8000;
+  mmax = 1000;
+
+  sig = problem.sigma;
+  T = problem.T;
+  mu = problem.r - sig^2 / 2;
+  w = sig * sqrt (T);
+  xK = log (problem.K);
+  xs = log (problem.S(:));
+
+  barrier = strcmp (problem.barrier, "up-and-out");
+  if (barrier)
+    xB = log (problem.B);
+    xs = xs(xs < xB);
+    if (isempty (xs))
+      xs = xB;                  # every point knocked out: any small grid
+    endif
+    barrier = xB < max (xs) + max (0, mu * T) + nsd * w;
+  endif
+  if (barrier)
+    c = 0;
+    dc = 0;
+  else
+    c = mu;
+    dc = -sig;
+  endif
+  b = mu - c;
+  ## The strike is covered too, so the ends are deep in or out of the money
+  ## and the intrinsic boundary values hold even for far-away points.
+  lo = min ([xs + c * T + min(0, b * T); xK]) - nsd * w;
+  hi = max ([xs + c * T + max(0, b * T); xK]) + nsd * w;
+  if (barrier)
+    hi = xB;
+  endif
+
+  h = w / m;
+  if (b != 0)
+    h = min (h, sig^2 / abs (b));
+  endif
+  upwind = false;
+  if ((hi - lo) / h > nmax)
+    h = (hi - lo) / nmax;
+    upwind = b != 0 && h > sig^2 / abs (b);
+  endif
+
+  ## Nodes a + j h, anchored at the strike; with a barrier, h shrinks so
+  ## that ln B is a node too (by at most half, or down to |ln B - ln K| when
+  ## B is within a step of K), unless B is within a quarter step of K: then
+  ## the barrier is the anchor and the kink falls between nodes.
+  a = xK;
+  if (barrier)
+    d = abs (xB - xK);
+    if (d >= h / 4)
+      h = d / ceil (d / h);
+    else
+      a = xB;
+    endif
+    jhi = round ((xB - a) / h);
+  else
+    jhi = ceil ((hi - a) / h);
+  endif
+  jlo = min (floor ((lo - a) / h), jhi - 4);
+
+  M = min (max (4, ceil (mt * (1 + abs (b) * T / w))), mmax);
+  h /= refine;
+  jlo *= refine;
+  jhi *= refine;
+
+  g.y = a + (jlo:jhi).' * h;
+  if (barrier)
+    g.y(end) = xB;
+  endif
+  g.h = h;
+  g.N = jhi - jlo;
+  g.M = M * refine;
+  s = (0:g.M) / g.M;
+  if (strcmp (problem.exercise, "american"))
+    s = s .^ 2;
+  endif
+  g.tau = T * s;
+  g.c = c;
+  g.dc = dc;
+  g.b = b;
+  g.barrier = barrier;
+  g.upwind = upwind;
+endfunction
+
+%!shared p
+%! p = struct ("S", [90 100 110], "K", 100, "T", 1, "r", 0.03, "sigma", 0.15,
+%!             "barrier", "none", "exercise", "european");
+%!test
+%! g = fd_grid (p, 20, 10);
+%! assert (min (abs (g.y - log (100))) < 1e-12);
+%! mu = 0.03 - 0.15^2 / 2;
+%! assert (g.y(1) < log (90) + mu - 7 * 0.15 && g.y(end) > log (110) + mu + 7 * 0.15);
+%! assert (diff (g.y), g.h * ones (g.N, 1), 1e-12);
+%! assert ([g.c g.b g.M], [mu 0 10]);
+%! assert (g.tau([1 end]), [0 1]);
+%!test
+%! q = p; q.exercise = "american";
+%! g = fd_grid (q, 20, 10);
+%! assert (g.tau(2), 1 / 100, eps);
+%!test
+%! ## A barrier within reach: fixed grid ending at ln B, strike a node.
+%! q = p; q.barrier = "up-and-out"; q.B = 125; q.S = [90 100 110 130];
+%! g = fd_grid (q, 20, 10);
+%! assert (g.barrier);
+%! assert (g.y(end), log (125));
+%! assert (min (abs (g.y - log (100))) < 1e-12);
+%! assert (g.c, 0);
+%!test
+%! ## Drift-dominated with a barrier in reach: h bounded by sigma^2/|mu|,
+%! ## more time steps.
+%! q = struct ("S", [97 98 99], "K", 100, "T", 0.25, "r", 0.1, "sigma", 0.01,
+%!             "barrier", "up-and-out", "B", 101, "exercise", "european");
+%! g = fd_grid (q, 5, 10);
+%! assert (g.barrier);
+%! assert (g.h <= 0.01^2 / (0.1 - 0.01^2 / 2));
+%! assert (g.M > 50);
+%! assert (! g.upwind);
+%!test
+%! ## The same barrier out of reach is no boundary at all.
+%! q = struct ("S", [97 98 99], "K", 100, "T", 0.25, "r", 0.1, "sigma", 0.01,
+%!             "barrier", "up-and-out", "B", 125, "exercise", "european");
+%! g = fd_grid (q, 5, 10);
+%! assert (! g.barrier);
+%! assert (g.M, 10);
+%!test
+%! ## Refined grids nest.
+%! q = p; q.barrier = "up-and-out"; q.B = 125;
+%! g1 = fd_grid (q, 7.3, 9.1);
+%! g2 = fd_grid (q, 7.3, 9.1, 2);
+%! assert (g2.y(1:2:end), g1.y, 1e-12);
+%! assert (g2.tau(1:2:end), g1.tau, 1e-12);
+%!test
+%! ## A barrier a hair above the strike does not shrink the spacing.
+%! q = p; q.barrier = "up-and-out"; q.B = 100.01;
+%! g = fd_grid (q, 20, 10);
+%! assert (g.y(end), log (q.B));
+%! assert (g.h, 0.15 / 20, 1e-12);
+%!error fd_grid (1, 2)

@@ -1,0 +1,249 @@
+## -*- texinfo -*-
+## @deftypefn {} {[@var{U}, @var{info}] =} fd_solve (@var{problem}, @var{level})
+## Price a Black-Scholes @var{problem} by finite differences on a uniform
+## grid, Crank-Nicolson in time with a Rannacher start.
+##
+## @var{problem} is a problem struct (@pxref{benchop_problem}) with model
+## @qcode{"black-scholes"}: a European or American call or put, optionally
+## up-and-out (continuously monitored barrier @code{B}, no rebate), with
+## output @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or
+## @qcode{"vega"}.  @var{U} holds one value per evaluation point
+## @code{problem.S}, in order (zero at or above an up-and-out barrier).
+##
+## The PDE is solved in y = ln S + c tau on a uniform grid whose extent and
+## spacing follow sigma sqrt(T), the drift, the strike and the evaluation
+## points (@pxref{fd_grid}); the march, the American penalty iteration and
+## the vega equation are described in @ref{fd_march}, the read-out of values
+## and Greeks in @ref{fd_price}.  Each call solves on two nested grids,
+## (h, dt) and (h/2, dt/2), and returns the Richardson extrapolation
+## (4 U(h/2) - U(h)) / 3, which cancels the leading h^2 and dt^2 terms of
+## the error of the second-order scheme (the strike is a node of both grids
+## and the Rannacher start keeps the error expansion smooth).
+##
+## @var{level} (an integer from 1 to 11) sets the resolution: the coarse
+## grid has 6 * 2^((level-1)/2) intervals per standard deviation of ln S_T
+## and 6 * 2^((level-1)/2) (1 + Pe) time steps (Pe as in @ref{fd_grid}; twice
+## as many steps for American exercise, whose free boundary needs them), so
+## each level doubles the work.  @var{info} gives the fine grid's @code{N}
+## (intervals), @code{M} (time steps) and spacing @code{h}, the frame speed
+## @code{c}, the number of linear solves and whether the result was
+## extrapolated.
+## @end deftypefn
+
+function [U, info] = fd_solve (problem, level)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  max_level = 11;
+  fd_check_problem (problem);
+  if (! (isnumeric (level) && isscalar (level) && level == fix (level)
+         && level >= 1 && level <= max_level))
+    error ("fd_solve: LEVEL must be an integer from 1 to %d", max_level);
+  endif
+
+  if (strcmp (problem.barrier, "up-and-out") && all (problem.S >= problem.B))
+    ## Every point is knocked out: nothing to solve.
+    U = zeros (size (problem.S));
+    info = struct ("N", 0, "M", 0, "h", NaN, "c", NaN, "solves", 0,
+                   "extrapolated", false);
+    return;
+  endif
+
+  q = 2^((level - 1) / 2);
+  m = 6 * q;
+  mt = 6 * q;
+  if (strcmp (problem.exercise, "american"))
+    mt *= 2;
+  endif
+
+  g1 = fd_grid (problem, m, mt);
+  g2 = fd_grid (problem, m, mt, 2);
+  [U2, s2] = fd_price (problem, g2);
+  if (g1.upwind)
+    ## First-order convection (node budget exhausted): no h^2 expansion
+    ## to extrapolate; return the fine solution.
+    U = U2;
+    s1 = 0;
+  else
+    [U1, s1] = fd_price (problem, g1);
+    U = (4 * U2 - U1) / 3;
+  endif
+  info = struct ("N", g2.N, "M", g2.M, "h", g2.h, "c", g2.c,
+                 "solves", s1 + s2, "extrapolated", ! g1.upwind);
+endfunction
+
+%!shared lev, R, ids
+%! m = jsondecode (fileread (fullfile (fileparts (which ("fd_solve")),
+%!                                     "method.json")));
+%! lev = m.levels.default;
+%! ids = m.problems(:).';
+%! cat = benchop_catalogue ();
+%! cids = cellfun (@(p) p.id, cat.problems, "uniformoutput", false);
+%! R = @(id) cat.problems{strcmp (cids, id)}.reference(:).';
+
+## Every supported problem at the default level, against the published
+## reference values of the catalogue.
+%!assert (fd_solve (benchop_problem ("1a-I"), lev), R ("1a-I"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-I-delta"), lev), R ("1a-I-delta"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-I-gamma"), lev), R ("1a-I-gamma"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-I-vega"), lev), R ("1a-I-vega"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-II"), lev), R ("1a-II"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-II-delta"), lev), R ("1a-II-delta"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-II-gamma"), lev), R ("1a-II-gamma"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1a-II-vega"), lev), R ("1a-II-vega"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1b-I"), lev), R ("1b-I"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1b-II"), lev), R ("1b-II"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1c-I"), lev), R ("1c-I"), -1e-4)
+%!assert (fd_solve (benchop_problem ("1c-II"), lev), R ("1c-II"), -1e-4)
+%!test
+%! ## The method covers exactly the problems tested above.
+%! assert (sort (ids), sort ({"1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", ...
+%!   "1a-II", "1a-II-delta", "1a-II-gamma", "1a-II-vega", "1b-I", "1b-II", ...
+%!   "1c-I", "1c-II"}));
+%!test
+%! ## 1b-I against the more accurate values of the spec (its published
+%! ## digits are good to about 1e-5).
+%! U = fd_solve (benchop_problem ("1b-I"), lev);
+%! assert (U, [10.7265417, 4.8206440, 1.8282255], -2e-5);
+%!test
+%! ## 1b-II: immediate exercise, K - S.
+%! U = fd_solve (benchop_problem ("1b-II"), 1);
+%! assert (U, [3 2 1], 1e-8);
+
+## Parameters away from the defaults.
+%!test
+%! ## European call and Greeks against the Black-Scholes closed form.
+%! S = [75 95 105 130];
+%! for out = {"price", "delta", "gamma", "vega"}
+%!   id = "1a-I";
+%!   if (! strcmp (out{1}, "price"))
+%!     id = ["1a-I-" out{1}];
+%!   endif
+%!   p = benchop_problem (id, "S", S, "K", 110, "T", 0.5, "r", 0.06,
+%!                        "sigma", 0.3);
+%!   ref = bs_european ("call", out{1}, S, 110, 0.5, 0.06, 0.3);
+%!   assert (fd_solve (p, lev), ref, -1e-4);
+%! endfor
+%!test
+%! ## Set II style: small volatility, drift-dominated, other points.  The
+%! ## gamma and vega at S = 101, 3.5 standard deviations in the money and
+%! ## 1/500 of their peak, need one level more for 1e-4 relative.
+%! S = [96 99.5 101];
+%! for out = {"price", "gamma", "vega"}
+%!   id = "1a-II";
+%!   if (! strcmp (out{1}, "price"))
+%!     id = ["1a-II-" out{1}];
+%!   endif
+%!   p = benchop_problem (id, "S", S, "sigma", 0.02, "r", 0.08, "T", 0.5);
+%!   ref = bs_european ("call", out{1}, S, 100, 0.5, 0.08, 0.02);
+%!   U = fd_solve (p, lev);
+%!   assert (U(1:2), ref(1:2), -1e-4);
+%!   assert (U(3), ref(3), -3e-4);
+%!   assert (fd_solve (p, lev + 1), ref, -1e-4);
+%! endfor
+%!test
+%! ## A European put (payoff put, not in the catalogue) and zero rate.
+%! p = benchop_problem ("1a-I", "r", 0, "T", 2, "K", 85);
+%! p.payoff = "put";
+%! ref = bs_european ("put", "price", p.S, 85, 2, 0, 0.15);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%!test
+%! ## Up-and-out call against the closed form, barrier within reach;
+%! ## points at and above the barrier are worth zero.
+%! S = [70 95 120 140 150];
+%! p = benchop_problem ("1c-I", "S", S, "K", 90, "B", 140, "T", 2,
+%!                      "r", 0.01, "sigma", 0.2);
+%! ref = up_and_out_call (S(1:3), 90, 140, 2, 0.01, 0.2);
+%! U = fd_solve (p, lev);
+%! assert (U(1:3), ref, -1e-4);
+%! assert (U(4:5), [0 0]);
+%!test
+%! ## A barrier close to drift-dominated points: fixed grid with convection.
+%! p = benchop_problem ("1c-II", "B", 101);
+%! [U, info] = fd_solve (p, lev);
+%! assert (info.c, 0);
+%! assert (U, up_and_out_call (p.S, 100, 101, 0.25, 0.1, 0.01), -1e-4);
+%!test
+%! ## American put against a binomial tree with a Black-Scholes last step
+%! ## and Richardson extrapolation (Broadie and Detemple's BBSR).
+%! S = [80 100 125]; K = 105; T = 0.75; r = 0.06; sig = 0.25;
+%! P = zeros (2, 3);
+%! for j = 1:2
+%!   n = 800 * j; dt = T / n;
+%!   u = exp (sig * sqrt (dt)); q = (exp (r * dt) - 1 / u) / (u - 1 / u);
+%!   for i = 1:3
+%!     Sn = S(i) * u .^ (n-1:-2:1-n).';
+%!     V = max (bs_european ("put", "price", Sn, K, dt, r, sig), K - Sn);
+%!     for k = n-1:-1:1
+%!       Sn = Sn(1:end-1) / u;
+%!       V = max (exp (-r * dt) * (q * V(1:end-1) + (1 - q) * V(2:end)), K - Sn);
+%!     endfor
+%!     P(j, i) = V;
+%!   endfor
+%! endfor
+%! ref = 2 * P(2, :) - P(1, :);
+%! p = benchop_problem ("1b-I", "S", S, "K", K, "T", T, "r", r, "sigma", sig);
+%! U = fd_solve (p, lev);
+%! assert (U, ref, -1e-4);
+%! assert (all (U >= max (K - S, 0) - 1e-6));   # penalty: O(1/large)
+%!test
+%! ## An American call without dividends is never exercised early.
+%! p = benchop_problem ("1b-I", "S", [85 100 120]);
+%! p.payoff = "call";
+%! ref = bs_european ("call", "price", p.S, 100, 1, 0.03, 0.15);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%!test
+%! ## Each level about doubles the work (nodes times steps).
+%! p = benchop_problem ("1a-I");
+%! [~, i3] = fd_solve (p, 3);
+%! [~, i4] = fd_solve (p, 4);
+%! assert ((i4.N * i4.M) / (i3.N * i3.M), 2, 0.3);
+%! assert (i4.extrapolated);
+%!test
+%! ## Extreme parameters stay bounded (node and step budgets).
+%! p = benchop_problem ("1c-II", "sigma", 0.002, "r", 0.4, "T", 5, "B", 150,
+%!                      "S", [90 100]);
+%! t0 = tic ();
+%! [U, info] = fd_solve (p, 1);
+%! assert (toc (t0) < 10);
+%! assert (all (isfinite (U)));
+%!test
+%! ## Every point knocked out.
+%! p = benchop_problem ("1c-I", "S", [125 130]);
+%! assert (fd_solve (p, 1), [0 0]);
+
+## Input validation.
+%!error fd_solve (benchop_problem ("1a-I"))
+%!error <PROBLEM must be> fd_solve (3, 1)
+%!error <model 'heston' is not supported> fd_solve (benchop_problem ("4"), 1)
+%!error <payoff 'digital' is not supported>
+%! p = benchop_problem ("1a-I");
+%! p.payoff = "digital";
+%! fd_solve (p, 1);
+%!error <exercise 'bermudan' is not supported>
+%! p = benchop_problem ("1b-I");
+%! p.exercise = "bermudan";
+%! fd_solve (p, 1);
+%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 0)
+%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 2.5)
+%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 12)
+%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), "4")
+%!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
+%!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 NaN]), 1)
+%!error <sigma must be> fd_solve (benchop_problem ("1a-I", "sigma", 0), 1)
+%!error <T must be> fd_solve (benchop_problem ("1a-I", "T", -1), 1)
+%!error <K must be> fd_solve (benchop_problem ("1a-I", "K", [1 2]), 1)
+%!error <r must be> fd_solve (benchop_problem ("1a-I", "r", Inf), 1)
+%!error <B must be> fd_solve (benchop_problem ("1c-I", "B", 0), 1)
+%!error <lacks field 'K'> fd_solve (rmfield (benchop_problem ("1a-I"), "K"), 1)
+%!error <lacks field 'B'> fd_solve (rmfield (benchop_problem ("1c-I"), "B"), 1)
+%!error <output 'theta' is not supported>
+%! p = benchop_problem ("1a-I");
+%! p.output = "theta";
+%! fd_solve (p, 1);
+%!test
+%! ## The max level of method.json is the solver's.
+%! m = jsondecode (fileread (fullfile (fileparts (which ("fd_solve")),
+%!                                     "method.json")));
+%! assert (m.levels.max, 11);
+%! assert (m.levels.default <= m.levels.max);
