@@ -34,6 +34,7 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
     """
     if scheduler:
         with Client(scheduler) as client:
+            _tune_latency(client)
             _register_plugin(client, idempotent=True)
             yield client
         return
@@ -46,8 +47,18 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
         dashboard_address=dask.config.get("benchop.local-cluster.dashboard-address"),
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
+        _tune_latency(client)
         _register_plugin(client, idempotent=False)
         yield client
+
+
+def _tune_latency(client: Client) -> None:
+    """Batch client messages over 2 ms instead of 10 ms.
+
+    A run submits follow-up levels one task at a time as results arrive; the
+    client's default 10 ms batching window would add up to 10 ms to each.
+    """
+    client.scheduler_comm.interval = 0.002
 
 
 def _register_plugin(client: Client, idempotent: bool) -> None:

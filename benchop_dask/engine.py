@@ -76,6 +76,34 @@ def _filtered_stderr() -> Iterator[None]:
                 print("\n".join(kept), file=sys.stderr)
 
 
+def _skip_repeated_plot_settings(session: Any) -> None:
+    """Send oct2py's plot settings to Octave once, not before every call.
+
+    oct2py re-applies its (unchanged) plot settings before each call, an extra
+    round trip to Octave of about 2 ms; benchop never plots. Should oct2py's
+    internals differ, the session is left as it is.
+    """
+    engine = getattr(session, "_engine", None)
+    base = type(engine)
+    prop = getattr(base, "plot_settings", None)
+    if not isinstance(prop, property) or prop.fset is None:
+        return
+
+    class _SettingsOnce(base):  # type: ignore[misc, valid-type]
+        @property
+        def plot_settings(self):
+            return prop.fget(self)
+
+        @plot_settings.setter
+        def plot_settings(self, settings):
+            if settings is not None and settings == getattr(self, "_benchop_plot_settings", None):
+                return
+            self._benchop_plot_settings = dict(settings) if settings is not None else None
+            prop.fset(self, settings)
+
+    engine.__class__ = _SettingsOnce
+
+
 class OctaveEngine:
     """An Octave session with the benchop tree on its path.
 
@@ -106,6 +134,7 @@ class OctaveEngine:
         if default is not None and getattr(default, "_engine", None) is not None:
             default.exit()
         self._session = oct2py.Oct2Py(executable=self.executable)
+        _skip_repeated_plot_settings(self._session)
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
         for directory in self.method_dirs:
             self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
