@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from .results import LevelResult, PairResult
@@ -10,22 +11,39 @@ from .scoring import correct_digits
 _STATUS_ORDER = {"ok": 0, "inaccurate": 1, "timeout": 2, "error": 3, "unsupported": 4}
 
 
+def stable_passing(levels: Iterable[LevelResult]) -> list[LevelResult]:
+    """The levels that met the tolerance and stayed met at every higher level.
+
+    A Monte Carlo answer can meet the tolerance at a low level by the luck of
+    its random numbers and miss it at the next; only the run of passing levels
+    up to the highest answered level counts.
+    """
+    answered = sorted((lv for lv in levels if lv.status in ("ok", "inaccurate")), key=lambda lv: lv.level)
+    stable: list[LevelResult] = []
+    for lv in reversed(answered):
+        if lv.status != "ok":
+            break
+        stable.append(lv)
+    return stable
+
+
 def summarize_pair(
     problem: str, method: str, levels: Iterable[LevelResult], reference: Sequence[float]
 ) -> PairResult:
     """The verdict of one method on one problem.
 
-    "ok" with the fastest level that met the tolerance; otherwise the most
-    accurate answer the method gave, reported honestly as "inaccurate"; an
-    error or time-out only when no level produced an answer at all.
+    "ok" with the fastest level that met the tolerance for good (see
+    :func:`stable_passing`); otherwise the answer of the highest level tried,
+    reported honestly as "inaccurate"; an error or time-out only when no level
+    produced an answer at all.
     """
     levels = tuple(sorted(levels, key=lambda lv: lv.level))
-    passing = [lv for lv in levels if lv.status == "ok"]
-    answered = [lv for lv in levels if lv.status == "inaccurate"]
+    passing = stable_passing(levels)
+    answered = [lv for lv in levels if lv.status in ("ok", "inaccurate")]
     if passing:
         chosen = min(passing, key=lambda lv: (lv.time, lv.level))
     elif answered:
-        chosen = max(answered, key=lambda lv: lv.level)
+        chosen = replace(max(answered, key=lambda lv: lv.level), status="inaccurate")
     elif levels:
         failures = [lv for lv in levels if lv.status == "error"] or list(levels)
         chosen = failures[0]
@@ -59,9 +77,9 @@ def sort_key(result: PairResult) -> tuple:
 
 def rank(results: Iterable[PairResult]) -> dict[str, list[str]]:
     """Per problem, the methods that met the tolerance, fastest first."""
-    ranking: dict[str, list[str]] = {}
+    results = list(results)
+    ranking: dict[str, list[str]] = {r.problem: [] for r in results}
     for result in sorted(results, key=sort_key):
-        ranking.setdefault(result.problem, [])
         if result.status == "ok":
             ranking[result.problem].append(result.method)
     return ranking

@@ -21,7 +21,10 @@ def _fmt_params(params: dict[str, Any]) -> str:
 
 
 def _fmt_time(seconds: float | None) -> str:
-    return "-" if seconds is None else f"{seconds * 1e3:.3g}"
+    if seconds is None:
+        return "-"
+    ms = seconds * 1e3
+    return f"{ms:.0f}" if ms >= 100 else f"{ms:.3g}"
 
 
 def _table(rows: list[list[str]]) -> list[str]:

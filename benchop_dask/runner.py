@@ -18,7 +18,7 @@ from typing import Callable
 from distributed import Client, Future, as_completed
 
 from .catalogue import Method
-from .ranking import rank, sort_key, summarize_pair
+from .ranking import rank, sort_key, stable_passing, summarize_pair
 from .references import Reference, ReferenceCache
 from .results import LevelResult, PairResult, ProblemSummary, RunResult
 from .scoring import median_time, relative_error
@@ -132,7 +132,7 @@ class BenchmarkRunner:
             return
         if reference is None:
             return  # the reference is still being computed
-        met = any(lv.status == "ok" for lv in pair.levels.values())
+        met = bool(stable_passing(pair.levels.values()))
         failed_top = pair.levels[pair.top].status in ("error", "timeout")
         within_budget = time.monotonic() - pair.started < self.method_budget
         if met or failed_top or pair.top >= pair.method.max_level or not within_budget:

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from benchop_dask.ranking import rank, summarize_pair
+from benchop_dask.ranking import rank, stable_passing, summarize_pair
 from benchop_dask.results import LevelResult, PairResult
 from benchop_dask.scoring import correct_digits, relative_error
 
@@ -66,3 +66,23 @@ def test_ranking_orders_passing_methods_by_time():
         PairResult("1b-I", "FD", "error"),
     ]
     assert rank(results) == {"1a-I": ["COS", "FD"], "1b-I": []}
+
+
+def test_a_lucky_low_level_does_not_count():
+    # Monte Carlo met the tolerance at level 2 by chance, missed it at 3, met it again from 4 on.
+    levels = [
+        level(1, "inaccurate", 1e-3, 0.001),
+        level(2, "ok", 9e-5, 0.002),
+        level(3, "inaccurate", 2e-4, 0.004),
+        level(4, "ok", 5e-5, 0.008),
+        level(5, "ok", 2e-5, 0.016),
+        LevelResult(6, "timeout", error="too slow"),
+    ]
+    r = summarize_pair("1a-I", "MC-S", levels, REF)
+    assert (r.status, r.level) == ("ok", 4)
+    assert [lv.level for lv in stable_passing(levels)] == [5, 4]
+
+
+def test_passing_only_below_the_top_is_inaccurate():
+    r = summarize_pair("1a-I", "MC-S", [level(1, "ok", 9e-5, 0.001), level(2, "inaccurate", 2e-4, 0.002)], REF)
+    assert (r.status, r.level, r.relerr) == ("inaccurate", 2, 2e-4)
