@@ -111,3 +111,15 @@ def test_run_table_on_a_local_cluster(tmp_path):
     assert "reference (closed-form): 0.03391317701" in proc.stdout
     row = next(line for line in proc.stdout.splitlines() if " COS " in line)
     assert row.split()[:3] == ["1", "COS", "ok"]
+
+
+@pytest.mark.integration
+def test_run_on_an_existing_scheduler(client):
+    proc = cli("run", "1b-II", "--method", "FD", "--method", "COS", "--json", "--repeat", "1",
+               "--scheduler", client.scheduler.address)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert [(r["method"], r["status"]) for r in doc["results"]] == [(m, "ok") for m in doc["ranking"]["1b-II"]]
+    assert sorted(doc["ranking"]["1b-II"]) == ["COS", "FD"]
+    for r in doc["results"]:
+        assert r["prices"] == pytest.approx([3.0, 2.0, 1.0], rel=1e-4)
