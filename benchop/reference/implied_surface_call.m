@@ -39,16 +39,8 @@ function [V, v] = implied_surface_call (S, K, T, r)
     error ("implied_surface_call: R must be a real finite scalar");
   endif
 
-  a = 0.01 + 0.03 * sqrt (T + 0.04);
-  rho_r = 0.06 * (1 - 0.87 * sqrt (T));
-  l = 0.31 * (1 - 0.7 * sqrt (T));
-  b = (rho_r - l) / 2;
-  c = (rho_r + l) / 2;
-  m = 0.03 + 0.01 * T;
-  q = 0.15 * (0.4 + 0.6 * sqrt (T + 0.04));
-
   x = log (K ./ (double (S) * exp (r * T)));
-  v = a + b * (x - m) + c * sqrt ((x - m).^2 + q^2);
+  v = implied_variance_surface (T, x);
   if (any (v(:) <= 0))
     error ("implied_surface_call: the implied variance is not positive at T = %g",
            T);
