@@ -8,7 +8,7 @@ sides cannot disagree about ids, defaults or which method supports what.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -65,6 +65,15 @@ class Problem:
     reference_kind: str
     reference_note: str = ""
     constraints: tuple[str, ...] = ()
+    ranges: dict[str, dict[str, Any]] = field(default_factory=dict)  # narrower, per problem
+
+    def parameter_spec(self, spec: ParameterSpec) -> ParameterSpec:
+        """The parameter's schema for this problem: the global one, maybe narrowed."""
+        narrower = self.ranges.get(spec.name)
+        if not narrower:
+            return spec
+        fields = {k: v for k, v in narrower.items() if k in ("min", "max", "min_inclusive", "max_inclusive")}
+        return replace(spec, **fields)
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -147,6 +156,7 @@ def _problem(rec: dict[str, Any]) -> Problem:
         reference_kind=rec["reference_kind"],
         reference_note=rec.get("reference_note", ""),
         constraints=tuple(rec.get("constraints", ())),
+        ranges=dict(rec.get("ranges", {})),
     )
 
 

@@ -186,11 +186,15 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
         for name, value in request.params.items():
             if name not in problem.defaults:
                 continue
-            spec = catalogue.parameters[name]
+            spec = problem.parameter_spec(catalogue.parameters[name])
             if spec.kind == "points":
                 params[name] = _points(spec, value, problem.point_dim, problem.id)
             else:
                 number = _number(name, value)
+                if not spec.admits(number) and spec is not catalogue.parameters[name]:
+                    why = problem.ranges[name].get("why", "")
+                    raise BadRequest(f"problem {problem.id}: {name}={number:g} is out of range: it must be "
+                                     f"{spec.range_text()}" + (f" ({why})" if why else ""))
                 _check_range(spec, number, name)
                 params[name] = number
         instance = ProblemInstance(problem, params)

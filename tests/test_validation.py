@@ -73,6 +73,7 @@ def test_explicit_method_that_does_not_fit_a_problem_is_unsupported():
         (["1c-I"], [], {"B": 100}, r"problem 1c-I: the barrier B=100 must lie above the strike K=100"),
         (["1c-I"], [], {"B": 105}, r"evaluation points \[110.0\] are at or above the barrier"),
         (["1a-I"], [], {"r": 0.9}, "r=0.9 is out of range"),
+        (["3-II"], [], {"T": 2.5}, r"problem 3-II: T=2.5 is out of range: it must be > 0 and <= 1.8 \(the implied"),
     ],
 )
 def test_bad_input(problems, methods, params, match):
@@ -87,7 +88,9 @@ def test_bad_tolerance_and_repeats():
 
 
 def test_problem_without_methods_is_rejected():
-    rejects("no available method supports problem 4", ["4"])
+    only_cos = type(CAT)(CAT.parameters, CAT.problems, {"COS": CAT.methods["COS"]})
+    with pytest.raises(BadRequest, match="no available method supports problem 6 yet"):
+        validate(RunRequest(["1a-I", "6"]), only_cos)
 
 
 @pytest.mark.parametrize(

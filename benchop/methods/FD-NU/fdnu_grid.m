@@ -1,0 +1,74 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{S} =} fdnu_grid (@var{c}, @var{w}, @var{Smin}, @var{Smax}, @var{K}, @var{B}, @var{N})
+## Non-uniform grid in S, clustered at the points @var{c} by a smooth map.
+##
+## The map is xi(S) = sum_k asinh ((S - c_k) / w_k): its density of nodes is
+## the sum of the sinh-map densities of Tavella and Randall (2000) and
+## in 't Hout and Foulon (2010) about each centre, so the spacing is about
+## w_k dxi near c_k and grows linearly with the distance from it.  The
+## nodes are uniform in xi with spacing about (xi(Smax) - xi(Smin)) /
+## @var{N}, placed so that the strike @var{K} is a node (the payoff kink
+## then does not spoil second order) and, when @var{B} is finite, the
+## barrier @var{B} is the last node exactly.  The first node is the
+## largest one at or below... no: the first node lies in [Smin, Smin + one
+## spacing) and, without a barrier, the last one in [Smax, Smax + one
+## spacing).  @var{S} is a column.
+## @end deftypefn
+
+function S = fdnu_grid (c, w, Smin, Smax, K, B, N)
+  if (nargin != 7)
+    print_usage ();
+  endif
+  if (! (numel (c) == numel (w) && all (w > 0) && Smin >= 0 && Smin < K
+         && K < Smax && N >= 4))
+    error ("fdnu_grid: invalid grid parameters");
+  endif
+  c = c(:).';
+  w = w(:).';
+  xi = @(s) sum (asinh ((s(:) - c) ./ w), 2);
+  dxi = (xi (Smax) - xi (Smin)) / N;
+  xK = xi (K);
+  if (isfinite (B))
+    ## Barrier as the last node: a whole number of steps from K to B.
+    nr = max (2, round ((xi (B) - xK) / dxi));
+    dxi = (xi (B) - xK) / nr;
+  else
+    nr = ceil ((xi (Smax) - xK) / dxi);
+  endif
+  nl = floor ((xK - xi (Smin)) / dxi);
+  x = xK + (-nl:nr).' * dxi;
+  ## Invert the monotone map by bisection (vectorized, to full precision).
+  lo = repmat (Smin, size (x));
+  hi = repmat (max (Smax, K + 2 * sum (w)), size (x));
+  while (any (xi (hi) < x))
+    hi *= 2;
+  endwhile
+  for it = 1:60
+    mid = (lo + hi) / 2;
+    up = xi (mid) < x;
+    lo(up) = mid(up);
+    hi(! up) = mid(! up);
+  endfor
+  S = (lo + hi) / 2;
+  S(nl+1) = K;
+  if (isfinite (B))
+    S(end) = B;
+  endif
+endfunction
+
+%!test
+%! S = fdnu_grid (100, 20, 0, 400, 100, Inf, 100);
+%! assert (any (S == 100));
+%! assert (S(1) >= 0 && S(end) >= 400);
+%! assert (all (diff (S) > 0));
+%! h = diff (S);
+%! [~, k] = min (abs (S - 100));
+%! assert (h(k) < h(1) && h(k) < h(end));
+%!test
+%! ## Barrier as the last node, clustering at K and B.
+%! S = fdnu_grid ([100 125], [15 5], 0, 125, 100, 125, 80);
+%! assert (S(end), 125);
+%! assert (any (S == 100));
+%! assert (all (diff (S) > 0));
+%!error <invalid grid> fdnu_grid (100, -1, 0, 400, 100, Inf, 100)
+%!error fdnu_grid (1)
