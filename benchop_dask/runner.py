@@ -2,7 +2,8 @@
 
 For each (problem, method) the levels up to the method's default are submitted
 at once; while no level has met the tolerance, the next level is submitted,
-until the method's top level or its time budget is reached. Results stream
+until the method's top level or its time budget (worker time spent on the
+pair, queueing excluded) is reached. Results stream
 back as they complete and are scored against the reference for the run's own
 parameters.
 """
@@ -10,7 +11,6 @@ parameters.
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Callable
@@ -34,7 +34,7 @@ ProgressCallback = Callable[[int, int], None]
 class _PairState:
     instance: ProblemInstance
     method: Method
-    started: float
+    spent: float = 0.0  # worker seconds used so far, queueing excluded
     top: int = 0
     pending: set[int] = field(default_factory=set)
     outcomes: dict[int, SolveOutcome] = field(default_factory=dict)
@@ -84,7 +84,7 @@ class BenchmarkRunner:
         self.on_progress = on_progress
         self.references: dict[str, Reference] = {}
         self.reference_errors: dict[str, str] = {}
-        self._pairs = [_PairState(inst, method, time.monotonic()) for inst, method in plan.pairs]
+        self._pairs = [_PairState(inst, method) for inst, method in plan.pairs]
         self._tasks: dict[str, tuple[str, object, int]] = {}
         self._futures: dict[str, Future] = {}
         self._queue = as_completed()
@@ -134,7 +134,7 @@ class BenchmarkRunner:
             return  # the reference is still being computed
         met = bool(stable_passing(pair.levels.values()))
         failed_top = pair.levels[pair.top].status in ("error", "timeout")
-        within_budget = time.monotonic() - pair.started < self.method_budget
+        within_budget = pair.spent < self.method_budget
         if met or failed_top or pair.top >= pair.method.max_level or not within_budget:
             pair.done = True
         else:
@@ -163,6 +163,7 @@ class BenchmarkRunner:
         except Exception as exc:  # worker lost, plugin missing, ...
             outcome = SolveOutcome(pair.instance.id, pair.method.name, level, "error", error=f"task failed: {exc}")
         pair.pending.discard(outcome.level)
+        pair.spent += outcome.wall
         pair.outcomes[outcome.level] = outcome
         self._advance(pair)
 

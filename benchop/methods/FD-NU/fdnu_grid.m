@@ -9,9 +9,8 @@
 ## nodes are uniform in xi with spacing about (xi(Smax) - xi(Smin)) /
 ## @var{N}, placed so that the strike @var{K} is a node (the payoff kink
 ## then does not spoil second order) and, when @var{B} is finite, the
-## barrier @var{B} is the last node exactly.  The first node is the
-## largest one at or below... no: the first node lies in [Smin, Smin + one
-## spacing) and, without a barrier, the last one in [Smax, Smax + one
+## barrier @var{B} is the last node exactly.  The first node lies in
+## [Smin, Smin + one spacing) and, without a barrier, the last one in [Smax, Smax + one
 ## spacing).  @var{S} is a column.
 ## @end deftypefn
 

@@ -2,13 +2,19 @@
 ## @deftypefn {} {} fd_check_problem (@var{problem})
 ## Validate a problem struct for @code{fd_solve}, or fail with an error
 ## naming what is wrong: first the descriptors (model
-## @qcode{"black-scholes"}; payoff @qcode{"call"} or @qcode{"put"}; exercise
+## @qcode{"black-scholes"}, @qcode{"black-scholes-dividend"},
+## @qcode{"local-vol-parametric"}, @qcode{"local-vol-implied-surface"} or
+## @qcode{"merton"}; payoff @qcode{"call"} or @qcode{"put"}; exercise
 ## @qcode{"european"} or @qcode{"american"}; barrier @qcode{"none"} or
 ## @qcode{"up-and-out"}; output @qcode{"price"}, @qcode{"delta"},
-## @qcode{"gamma"} or @qcode{"vega"}), then the parameters that this model
-## needs: S a vector of positive finite prices, K, T, sigma (and B for a
-## barrier) positive finite scalars, r a finite real scalar.  Messages start
-## with @qcode{"fd_solve: "}, the function the user called.
+## @qcode{"gamma"} or @qcode{"vega"}), then what the model supports (only
+## the Black-Scholes model takes barriers and Greeks, only it and the
+## dividend model American exercise), then the parameters that this model
+## needs: S a vector of positive finite prices, K, T (and sigma, B, delta
+## where needed) positive finite scalars, r and gamma finite real scalars,
+## lambda a nonnegative finite scalar, the dividend fraction 0 <= D < 1 and
+## its date as a fraction of T, 0 <= alpha <= 1.  Messages start with
+## @qcode{"fd_solve: "}, the function the user called.
 ## @end deftypefn
 
 function fd_check_problem (p)
@@ -18,7 +24,9 @@ function fd_check_problem (p)
   if (! isstruct (p) || ! isscalar (p))
     error ("fd_solve: PROBLEM must be a problem struct");
   endif
-  choices = struct ("model", {{"black-scholes"}},
+  choices = struct ("model", {{"black-scholes", "black-scholes-dividend",
+                                "local-vol-parametric",
+                                "local-vol-implied-surface", "merton"}},
                     "payoff", {{"call", "put"}},
                     "exercise", {{"european", "american"}},
                     "barrier", {{"none", "up-and-out"}},
@@ -32,7 +40,30 @@ function fd_check_problem (p)
       error ("fd_solve: %s '%s' is not supported", f{1}, num2str (v));
     endif
   endfor
-  need = {"S", "K", "T", "r", "sigma"};
+  bs = strcmp (p.model, "black-scholes");
+  if (! bs && ! strcmp (p.barrier, "none"))
+    error ("fd_solve: barrier '%s' is not supported for model '%s'",
+           p.barrier, p.model);
+  endif
+  if (! bs && ! strcmp (p.output, "price"))
+    error ("fd_solve: output '%s' is not supported for model '%s'",
+           p.output, p.model);
+  endif
+  if (strcmp (p.exercise, "american")
+      && ! any (strcmp (p.model, {"black-scholes", "black-scholes-dividend"})))
+    error ("fd_solve: exercise 'american' is not supported for model '%s'",
+           p.model);
+  endif
+  switch (p.model)
+    case {"local-vol-parametric", "local-vol-implied-surface"}
+      need = {"S", "K", "T", "r"};
+    case "black-scholes-dividend"
+      need = {"S", "K", "T", "r", "sigma", "D", "alpha"};
+    case "merton"
+      need = {"S", "K", "T", "r", "sigma", "lambda", "gamma", "delta"};
+    otherwise
+      need = {"S", "K", "T", "r", "sigma"};
+  endswitch
   if (strcmp (p.barrier, "up-and-out"))
     need{end+1} = "B";
   endif
@@ -46,21 +77,51 @@ function fd_check_problem (p)
          && all (isfinite (S) & S > 0)))
     error ("fd_solve: S must be a vector of positive finite prices");
   endif
-  for f = setdiff (need, {"S", "r"})
+  for f = setdiff (need, {"S", "r", "gamma", "lambda", "D", "alpha"})
     v = p.(f{1});
     if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
       error ("fd_solve: %s must be a positive finite scalar", f{1});
     endif
   endfor
-  r = p.r;
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("fd_solve: r must be a finite real scalar");
-  endif
+  for f = intersect (need, {"r", "gamma"})
+    v = p.(f{1});
+    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)))
+      error ("fd_solve: %s must be a finite real scalar", f{1});
+    endif
+  endfor
+  ## Bounds [lo, hi) or [lo, hi] of the remaining parameters.
+  lims = struct ("lambda", [0 Inf], "D", [0 1], "alpha", [0 1]);
+  for f = intersect (need, fieldnames (lims).')
+    v = p.(f{1});
+    L = lims.(f{1});
+    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
+           && v >= L(1) && v <= L(2) && ! (strcmp (f{1}, "D") && v == 1)))
+      error ("fd_solve: %s must be a finite scalar in [%g, %g%s", f{1},
+             L(1), L(2), merge (strcmp (f{1}, "D"), ")", "]"));
+    endif
+  endfor
 endfunction
 
 %!test
 %! fd_check_problem (benchop_problem ("1c-I"));   # passes silently
+%!test
+%! for id = {"2-eu", "2-am", "3-I", "3-II", "5"}
+%!   fd_check_problem (benchop_problem (id{1}));
+%! endfor
 %!error <model 'heston' is not supported> fd_check_problem (benchop_problem ("4"))
+%!error <D must be> fd_check_problem (benchop_problem ("2-eu", "D", 1))
+%!error <alpha must be> fd_check_problem (benchop_problem ("2-eu", "alpha", -0.1))
+%!error <lambda must be> fd_check_problem (benchop_problem ("5", "lambda", -1))
+%!error <delta must be> fd_check_problem (benchop_problem ("5", "delta", 0))
+%!error <gamma must be> fd_check_problem (benchop_problem ("5", "gamma", NaN))
+%!error <exercise 'american' is not supported>
+%! p = benchop_problem ("5");
+%! p.exercise = "american";
+%! fd_check_problem (p);
+%!error <output 'delta' is not supported>
+%! p = benchop_problem ("3-I");
+%! p.output = "delta";
+%! fd_check_problem (p);
 %!error <PROBLEM must be> fd_check_problem ({})
 %!error <lacks field 'output'> fd_check_problem (rmfield (benchop_problem ("1a-I"), "output"))
 %!error <S must be> fd_check_problem (benchop_problem ("1a-I", "S", []))

@@ -33,8 +33,19 @@
 ## of one (@var{m}, @var{mt}) nest exactly, as Richardson extrapolation
 ## needs.
 ##
+## Other models: the local-volatility models use the scale of
+## @ref{fd_vol_scale} (typical volatility for the spacing and the frame,
+## largest for the extent); the Merton model moves the frame with the
+## compensated drift r - sigma^2/2 - lambda kappa, and its extent follows
+## the total standard deviation sqrt ((sigma^2 + lambda (gamma^2 +
+## delta^2)) T) and the mean jump move lambda gamma T.  With a discrete
+## dividend (model @qcode{"black-scholes-dividend"}), h divides the log
+## drop -ln (1 - D) and the dividend date is a time level.
+##
 ## Fields of @var{g}: @code{y} (column of nodes), @code{h}, @code{N}
 ## (intervals), @code{tau} (row of the M+1 time levels), @code{M},
+## @code{kd} (index in tau of the dividend date, empty without one),
+## @code{shift} (the dividend drop in nodes),
 ## @code{c} and @code{dc} (the frame speed and its sigma-derivative),
 ## @code{b} (the remaining drift mu - c), @code{barrier} (true when the
 ## upper end is the barrier), @code{upwind} (true when convection must be
@@ -52,12 +63,36 @@ function g = fd_grid (problem, m, mt, refine = 1)
   nmax = 8000;
   mmax = 1000;
 
-  sig = problem.sigma;
   T = problem.T;
-  mu = problem.r - sig^2 / 2;
-  w = sig * sqrt (T);
+  r = problem.r;
   xK = log (problem.K);
   xs = log (problem.S(:));
+  ## The spacing follows w = sig sqrt (T), the extent wext; jd is the mean
+  ## log move of the jumps and dl the log of the dividend drop, both of
+  ## which the density travels besides the drift.
+  jd = 0;
+  dl = 0;
+  switch (problem.model)
+    case {"local-vol-parametric", "local-vol-implied-surface"}
+      [sig, smax] = fd_vol_scale (problem);
+      mu = r - sig^2 / 2;
+      wext = smax * sqrt (T);
+    case "merton"
+      sig = problem.sigma;
+      lam = problem.lambda;
+      kap = exp (problem.gamma + problem.delta^2 / 2) - 1;
+      mu = r - sig^2 / 2 - lam * kap;
+      wext = sqrt ((sig^2 + lam * (problem.gamma^2 + problem.delta^2)) * T);
+      jd = lam * T * problem.gamma;
+    otherwise
+      sig = problem.sigma;
+      mu = r - sig^2 / 2;
+      wext = sig * sqrt (T);
+      if (strcmp (problem.model, "black-scholes-dividend"))
+        dl = log (1 - problem.D);
+      endif
+  endswitch
+  w = sig * sqrt (T);
 
   barrier = strcmp (problem.barrier, "up-and-out");
   if (barrier)
@@ -78,8 +113,8 @@ function g = fd_grid (problem, m, mt, refine = 1)
   b = mu - c;
   ## The strike is covered too, so the ends are deep in or out of the money
   ## and the intrinsic boundary values hold even for far-away points.
-  lo = min ([xs + c * T + min(0, b * T); xK]) - nsd * w;
-  hi = max ([xs + c * T + max(0, b * T); xK]) + nsd * w;
+  lo = min ([xs + c * T + min(0, b * T) + min(0, jd) + dl; xK]) - nsd * wext;
+  hi = max ([xs + c * T + max(0, b * T) + max(0, jd); xK]) + nsd * wext;
   if (barrier)
     hi = xB;
   endif
@@ -92,6 +127,14 @@ function g = fd_grid (problem, m, mt, refine = 1)
   if ((hi - lo) / h > nmax)
     h = (hi - lo) / nmax;
     upwind = b != 0 && h > sig^2 / abs (b);
+  endif
+
+  ## A dividend drop is a whole number of nodes: the jump condition is then
+  ## a shift, exact, with no interpolation.
+  shift = 0;
+  if (dl < 0)
+    shift = ceil (-dl / h);
+    h = -dl / shift;
   endif
 
   ## Nodes a + j h, anchored at the strike; with a barrier, h shrinks so
@@ -123,12 +166,37 @@ function g = fd_grid (problem, m, mt, refine = 1)
   endif
   g.h = h;
   g.N = jhi - jlo;
-  g.M = M * refine;
-  s = (0:g.M) / g.M;
-  if (strcmp (problem.exercise, "american"))
-    s = s .^ 2;
+  ## Time levels: with a dividend, its date tau_d = (1 - alpha) T (time to
+  ## maturity) is a level, kd, splitting [0, T] into two segments with steps
+  ## in proportion to their lengths (at least 3 each, for the Rannacher
+  ## start); American exercise grades the steps of each segment
+  ## quadratically towards its start, where the exercise value enters.
+  if (strcmp (problem.model, "black-scholes-dividend"))
+    br = [0, (1 - problem.alpha) * T, T];
+  else
+    br = [0, T];
   endif
-  g.tau = T * s;
+  graded = strcmp (problem.exercise, "american");
+  tau = 0;
+  kd = [];
+  for i = 1:numel (br) - 1
+    len = br(i+1) - br(i);
+    if (i == 2)
+      kd = numel (tau);
+    endif
+    if (len > 0)
+      Mi = max (ceil (M * len / T), min (3, M)) * refine;
+      s = (1:Mi) / Mi;
+      if (graded)
+        s = s .^ 2;
+      endif
+      tau = [tau, br(i) + len * s];
+    endif
+  endfor
+  g.M = numel (tau) - 1;
+  g.tau = tau;
+  g.kd = kd;
+  g.shift = shift * refine;
   g.c = c;
   g.dc = dc;
   g.b = b;
@@ -138,7 +206,18 @@ endfunction
 
 %!shared p
 %! p = struct ("S", [90 100 110], "K", 100, "T", 1, "r", 0.03, "sigma", 0.15,
-%!             "barrier", "none", "exercise", "european");
+%!             "barrier", "none", "exercise", "european",
+%!             "model", "black-scholes");
+%!test
+%! ## A dividend: the drop is a whole number of nodes, its date a level.
+%! q = p; q.model = "black-scholes-dividend"; q.D = 0.03; q.alpha = 0.8;
+%! for ex = {"european", "american"}
+%!   q.exercise = ex{1};
+%!   g = fd_grid (q, 6, 6, 2);
+%!   assert (g.shift * g.h, -log (0.97), 1e-12);
+%!   assert (g.tau(g.kd), 0.2, 1e-12);
+%!   assert (min (abs (g.y - log (100))) < 1e-12);
+%! endfor
 %!test
 %! g = fd_grid (p, 20, 10);
 %! assert (min (abs (g.y - log (100))) < 1e-12);
@@ -163,7 +242,8 @@ endfunction
 %! ## Drift-dominated with a barrier in reach: h bounded by sigma^2/|mu|,
 %! ## more time steps.
 %! q = struct ("S", [97 98 99], "K", 100, "T", 0.25, "r", 0.1, "sigma", 0.01,
-%!             "barrier", "up-and-out", "B", 101, "exercise", "european");
+%!             "barrier", "up-and-out", "B", 101, "exercise", "european",
+%!             "model", "black-scholes");
 %! g = fd_grid (q, 5, 10);
 %! assert (g.barrier);
 %! assert (g.h <= 0.01^2 / (0.1 - 0.01^2 / 2));
@@ -172,7 +252,8 @@ endfunction
 %!test
 %! ## The same barrier out of reach is no boundary at all.
 %! q = struct ("S", [97 98 99], "K", 100, "T", 0.25, "r", 0.1, "sigma", 0.01,
-%!             "barrier", "up-and-out", "B", 125, "exercise", "european");
+%!             "barrier", "up-and-out", "B", 125, "exercise", "european",
+%!             "model", "black-scholes");
 %! g = fd_grid (q, 5, 10);
 %! assert (! g.barrier);
 %! assert (g.M, 10);
