@@ -10,7 +10,9 @@
 ## quoted relative to the forward of the spot @var{S0} the option is priced
 ## at, so the local volatility depends on @var{S0}.  @var{S} and @var{t} are
 ## arrays of the same size, or one of them scalar; times below 1e-10 are
-## taken as 1e-10 (the formula has a finite limit at t = 0).
+## taken as 1e-10 (the formula has a finite limit at t = 0).  Where the
+## surface implies a negative local variance (far in the left wing for
+## t > 1.2 or so) the local volatility is taken as zero.
 ## @end deftypefn
 
 function sigma = local_vol_surface (S, t, S0, r)
@@ -29,7 +31,10 @@ function sigma = local_vol_surface (S, t, S0, r)
   w_y = t .* v_x;
   w_yy = t .* v_xx;
   denom = 1 - y .* v_x ./ v + 0.25 * (-0.25 - 1 ./ w + y.^2 ./ w.^2) .* w_y.^2 + 0.5 * w_yy;
-  sigma = sqrt (w_t ./ denom);
+  ## Far in the left wing at longer maturities (t > 1.2 or so) the surface
+  ## implies a negative local variance (it is not free of arbitrage there):
+  ## take zero, the nearest admissible value.
+  sigma = sqrt (max (w_t ./ denom, 0));
 endfunction
 
 %!test
@@ -44,4 +49,5 @@ endfunction
 %! assert (C_T, 0.5 * sig.^2 .* K.^2 .* C_KK - r * K .* C_K, 2e-5);
 %!assert (isfinite (local_vol_surface (100, 0, 100, 0.03)))
 %!assert (local_vol_surface (100, 1e-12, 100, 0.03), local_vol_surface (100, 1e-10, 100, 0.03), 1e-6)
+%!assert (local_vol_surface (20, 1.8, 100, 0.03), 0)
 %!error local_vol_surface (1, 2, 3)
