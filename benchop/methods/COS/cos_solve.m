@@ -3,7 +3,7 @@
 ## Price a benchop problem by the COS method, the Fourier-cosine series
 ## expansion of Fang and Oosterlee.
 ##
-## @var{problem} is a problem struct (@pxref{benchop_problem}); model
+## @var{problem} is a problem struct (@pxref{benchop_problem}).  Model
 ## @qcode{"black-scholes"} is supported for
 ## @itemize
 ## @item European calls and puts, output @qcode{"price"}, @qcode{"delta"},
@@ -19,18 +19,33 @@
 ## continuity-corrected barrier, Richardson-extrapolated in the number of
 ## monitoring dates.
 ## @end itemize
+## Prices of European calls and puts under the models
+## @qcode{"black-scholes-dividend"} (one proportional dividend @code{D} at
+## @code{alpha T}), @qcode{"heston"} and @qcode{"merton"} come from their
+## characteristic functions (@code{cos_log_cf}, @code{cos_cf_european});
+## the American call with the dividend from one backward COS step over
+## the dividend date (@code{cos_dividend_american_call}, @math{r \ge 0});
+## the exchange option of model @qcode{"black-scholes-2d"} from the
+## two-dimensional COS expansion (@code{cos_exchange}); European calls and
+## puts under the local volatility of the implied-variance surface
+## (model @qcode{"local-vol-implied-surface"}) from COS backward steps on
+## an Euler scheme, Richardson-extrapolated (@code{cos_local_vol_call}).
 ##
 ## @var{level}, an integer from 1 to 9, sets the resolution, each level
 ## about doubling the work: @math{N = 2^{level+1}} cosine terms for
-## European options; for American and barrier options
+## European options under Black-Scholes; for American and barrier options
 ## @math{M_0 = 2^{level-1}}, the Bermudan puts having @math{M_0},
 ## @math{2 M_0}, @math{4 M_0} and @math{8 M_0} exercise periods and the
 ## barrier options @math{2 M_0}, @math{4 M_0} and @math{8 M_0} monitoring
 ## dates, with as many terms as resolve one step of the finest
-## (@code{cos_terms}).  The truncation ranges follow the cumulants of the
-## problem's own parameters.
+## (@code{cos_terms}).  For the other models N is set by the decay of the
+## characteristic function of the problem's own parameters, doubling per
+## level (per level a factor @math{\sqrt 2} per dimension for the
+## two-dimensional expansion).  The truncation ranges follow the cumulants
+## of the problem's own parameters.
 ##
-## @var{U} is a row with one value per evaluation point @code{problem.S};
+## @var{U} is a row with one value per evaluation point @code{problem.S}
+## (per row of it for the two-asset model);
 ## @var{info} reports @code{N} (cosine terms; the largest used), @code{M}
 ## (numbers of dates, empty for European options) and @code{L} (truncation
 ## range in standard deviations).
@@ -40,8 +55,7 @@ function [U, info] = cos_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  fields = {"model", "payoff", "exercise", "barrier", "output", ...
-            "S", "K", "T", "r", "sigma"};
+  common = {"model", "payoff", "exercise", "barrier", "output", "S", "T", "r"};
   if (! isstruct (problem) || ! isscalar (problem)
       || ! isfield (problem, "model"))
     error ("cos_solve: PROBLEM must be a problem struct");
@@ -50,46 +64,100 @@ function [U, info] = cos_solve (problem, level)
          && level == fix (level) && level >= 1 && level <= 9))
     error ("cos_solve: LEVEL must be an integer from 1 to 9");
   endif
-  if (! strcmp (problem.model, "black-scholes"))
-    error ("cos_solve: model '%s' is not supported", problem.model);
-  endif
+  model = problem.model;
+  switch (model)
+    case "black-scholes"
+      names = {"K", "sigma"};
+    case "black-scholes-dividend"
+      names = {"K", "sigma", "D", "alpha"};
+    case "heston"
+      names = {"K", "V0", "kappa", "theta", "sigma_v", "rho"};
+    case "merton"
+      names = {"K", "sigma", "lambda", "gamma", "delta"};
+    case "black-scholes-2d"
+      names = {"sigma1", "sigma2", "rho"};
+    case "local-vol-implied-surface"
+      names = {"K"};
+    otherwise
+      error ("cos_solve: model '%s' is not supported", model);
+  endswitch
+  fields = [common, names];
   if (! all (isfield (problem, fields)))
     error ("cos_solve: PROBLEM must be a problem struct with fields %s",
            strjoin (fields, ", "));
   endif
   S = problem.S;
-  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-         && all (isfinite (S) & S > 0)))
-    error ("cos_solve: S must be a vector of positive prices");
+  if (strcmp (model, "black-scholes-2d"))
+    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
+           && rows (S) >= 1 && all (isfinite (S(:)) & S(:) > 0)))
+      error ("cos_solve: S must be an n-by-2 matrix of positive price pairs");
+    endif
+    S = double (S);
+  else
+    if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
+           && all (isfinite (S) & S > 0)))
+      error ("cos_solve: S must be a vector of positive prices");
+    endif
+    S = double (S(:).');
   endif
-  S = double (S(:).');
-  names = {"K", "T", "sigma"};
-  if (strcmp (problem.barrier, "up-and-out"))
+  ## Parameters: positive ones, then those with their own ranges.
+  pos = setdiff (names, {"D", "alpha", "rho", "lambda", "gamma"});
+  pos{end+1} = "T";
+  if (strcmp (model, "black-scholes") && strcmp (problem.barrier, "up-and-out"))
     if (! isfield (problem, "B"))
       error ("cos_solve: an up-and-out problem needs the barrier B");
     endif
-    names{end+1} = "B";
+    pos{end+1} = "B";
   endif
-  for i = 1:numel (names)
-    v = problem.(names{i});
+  p = struct ();
+  for i = 1:numel (pos)
+    v = problem.(pos{i});
     if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
            && v > 0))
-      error ("cos_solve: %s must be a positive scalar", names{i});
+      error ("cos_solve: %s must be a positive scalar", pos{i});
+    endif
+    p.(pos{i}) = double (v);
+  endfor
+  ## The others, with their own ranges: two GBMs may be perfectly
+  ## correlated, Heston's square root needs |rho| < 1.
+  rho1 = strcmp (model, "black-scholes-2d");
+  rhor = "(-1, 1)";
+  if (rho1)
+    rhor = "[-1, 1]";
+  endif
+  ranges = {"D", @(v) v >= 0 && v < 1, "[0, 1)";
+            "alpha", @(v) v > 0 && v < 1, "(0, 1)";
+            "rho", @(v) abs (v) < 1 || (rho1 && abs (v) == 1), rhor;
+            "lambda", @(v) v >= 0, "[0, Inf)";
+            "gamma", @(v) true, "(-Inf, Inf)"};
+  for i = 1:rows (ranges)
+    nm = ranges{i,1};
+    if (any (strcmp (names, nm)))
+      v = problem.(nm);
+      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
+             && ranges{i,2} (v)))
+        error ("cos_solve: %s must be a real scalar in %s", nm, ranges{i,3});
+      endif
+      p.(nm) = double (v);
     endif
   endfor
-  K = double (problem.K);
-  T = double (problem.T);
-  sigma = double (problem.sigma);
   r = problem.r;
   if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
     error ("cos_solve: r must be a real scalar");
   endif
-  r = double (r);
+  p.r = double (r);
+  r = p.r;
+  T = p.T;
   payoff = problem.payoff;
   output = problem.output;
   exercise = problem.exercise;
   barrier = problem.barrier;
-  if (! any (strcmp (payoff, {"call", "put"})))
+  if (strcmp (model, "black-scholes-2d"))
+    if (! strcmp (payoff, "exchange"))
+      error ("cos_solve: payoff '%s' is not supported for model %s",
+             payoff, model);
+    endif
+  elseif (! any (strcmp (payoff, {"call", "put"})))
     error ("cos_solve: payoff '%s' is not supported", payoff);
   endif
   if (! any (strcmp (output, {"price", "delta", "gamma", "vega"})))
@@ -98,6 +166,57 @@ function [U, info] = cos_solve (problem, level)
   if (! any (strcmp (exercise, {"european", "american"})))
     error ("cos_solve: exercise '%s' is not supported", exercise);
   endif
+  if (! any (strcmp (barrier, {"none", "up-and-out"})))
+    error ("cos_solve: barrier '%s' is not supported", barrier);
+  endif
+  if (! strcmp (model, "black-scholes"))
+    ## The other models: European prices, and the dividend's American call.
+    if (! strcmp (barrier, "none"))
+      error ("cos_solve: barrier options are not supported for model %s",
+             model);
+    endif
+    if (! strcmp (output, "price"))
+      error ("cos_solve: only prices are supported for model %s", model);
+    endif
+    amcall = strcmp (exercise, "american");
+    if (amcall && ! (strcmp (model, "black-scholes-dividend")
+                     && strcmp (payoff, "call")))
+      error ("cos_solve: American %s options are not supported for model %s",
+             payoff, model);
+    endif
+    info = struct ("N", 0, "M", [], "L", 10);
+    if (strcmp (model, "black-scholes-2d"))
+      [U, info.N] = cos_exchange (S, T, r, p.sigma1, p.sigma2, p.rho, level);
+    elseif (strcmp (model, "local-vol-implied-surface"))
+      [U, info] = cos_local_vol_call (S, p.K, T, r, level, payoff);
+      info.L = 14;
+    elseif (amcall)
+      if (r < 0)
+        error ("cos_solve: an American call with r < 0 is not supported");
+      endif
+      ## One small FFT per group: FFTW's threads only slow it down.
+      nthreads = [];
+      try
+        nthreads = fftw ("threads");
+        fftw ("threads", 1);
+      end_try_catch
+      unwind_protect
+        [U, info.N] = cos_dividend_american_call (S, p.K, T, r, p.sigma, p.D,
+                                                  p.alpha, level);
+      unwind_protect_cleanup
+        if (! isempty (nthreads))
+          fftw ("threads", nthreads);
+        endif
+      end_unwind_protect
+    else
+      [U, info.N] = cos_cf_european (cos_log_cf (model, p), payoff, S, p.K,
+                                     T, r, level);
+    endif
+    return;
+  endif
+  K = p.K;
+  sigma = p.sigma;
+
   if (strcmp (barrier, "none"))
     if (strcmp (exercise, "american") && strcmp (payoff, "call"))
       if (r < 0)
@@ -106,13 +225,11 @@ function [U, info] = cos_solve (problem, level)
       exercise = "european";    # no dividends: early exercise never pays
     endif
     kind = exercise;
-  elseif (strcmp (barrier, "up-and-out"))
+  else
     if (! (strcmp (payoff, "call") && strcmp (exercise, "european")))
       error ("cos_solve: only European up-and-out calls are supported");
     endif
     kind = "barrier";
-  else
-    error ("cos_solve: barrier '%s' is not supported", barrier);
   endif
   if (! strcmp (kind, "european") && ! strcmp (output, "price"))
     error ("cos_solve: only prices of %s options are supported", kind);
@@ -135,8 +252,7 @@ function [U, info] = cos_solve (problem, level)
       if (strcmp (kind, "american"))
         [U, info] = cos_american_put (S, K, T, r, sigma, res);
       else
-        [U, info] = cos_up_and_out_call (S, K, double (problem.B), T, r,
-                                         sigma, res);
+        [U, info] = cos_up_and_out_call (S, K, p.B, T, r, sigma, res);
       endif
     unwind_protect_cleanup
       if (! isempty (nthreads))
@@ -208,6 +324,48 @@ endfunction
 %!        [1.822512255945242, 3.294086516281595, 3.221591131246868], -1e-4)
 %!assert (cos_solve (benchop_problem ("1c-II"), lev),
 %!        [0.033913177006134, 0.512978189232598, 1.469203342553328], -1e-4)
+%!assert (cos_solve (benchop_problem ("2-eu"), lev),
+%!        [0.623811094545539, 3.422712192881193, 9.607009109943803], -1e-4)
+%!assert (cos_solve (benchop_problem ("2-am"), lev),
+%!        [0.837358764004664, 4.484034330080377, 11.877216586990031], -1e-4)
+%!assert (cos_solve (benchop_problem ("4"), lev),
+%!        [2.302535842814927, 7.379832496149447, 14.974005277144057], -1e-4)
+%!assert (cos_solve (benchop_problem ("5"), lev),
+%!        [7.542526012669795, 14.336250885310660, 22.359969565189871], -1e-4)
+%!assert (cos_solve (benchop_problem ("6"), lev),
+%!        [12.021727425647768, 5.978528810578943, 2.500244806693065, ...
+%!         2.021727425647768, 12.500244806693061], -1e-4)
+%!assert (cos_solve (benchop_problem ("3-II"), lev),
+%!        [2.143298757364613, 6.873960243381082, 14.298245974532255], -1e-4)
+%!test
+%! ## 3-II at other parameters against the surface's closed form.
+%! p = benchop_problem ("3-II", "S", [85 102 118], "K", 96, "T", 1.4, "r", 0.07);
+%! assert (cos_solve (p, lev), implied_surface_call ([85 102 118], 96, 1.4, 0.07), -1e-4);
+%!test
+%! ## Custom parameters against the closed forms: dividend, Heston, Merton,
+%! ## Margrabe.
+%! S = [85 104 118];
+%! p = benchop_problem ("2-eu", "S", S, "K", 95, "T", 1.6, "r", 0.07,
+%!                      "sigma", 0.32, "D", 0.08, "alpha", 0.35);
+%! assert (cos_solve (p, lev), dividend_call (S, 95, 1.6, 0.07, 0.32, 0.08), -1e-7);
+%! p = benchop_problem ("4", "S", S, "K", 108, "T", 0.4, "r", 0.01, "V0", 0.03,
+%!                      "kappa", 2.5, "theta", 0.017, "sigma_v", 0.31, "rho", -0.38);
+%! assert (cos_solve (p, lev), heston_call (S, 108, 0.4, 0.01, 0.03, 2.5, 0.017, 0.31, -0.38), -1e-7);
+%! p = benchop_problem ("5", "S", S, "K", 88, "T", 1.8, "r", 0.05, "sigma", 0.11,
+%!                      "lambda", 0.52, "gamma", -0.36, "delta", 0.5);
+%! assert (cos_solve (p, lev), merton_call (S, 88, 1.8, 0.05, 0.11, 0.52, -0.36, 0.5), -1e-7);
+%! S2 = [95 105; 120 85; 100 100];
+%! p = benchop_problem ("6", "S", S2, "T", 0.3, "r", 0.06, "sigma1", 0.38,
+%!                      "sigma2", 0.12, "rho", 0.65);
+%! assert (cos_solve (p, lev), margrabe_exchange (S2, 0.3, 0.38, 0.12, 0.65).', -1e-7);
+%!test
+%! ## The American dividend call at other parameters: a small volatility
+%! ## against a fine run, and more than the European one.
+%! p = benchop_problem ("2-am", "S", [96 101 112], "K", 102, "T", 1.2, "r", 0.06,
+%!                      "sigma", 0.1, "D", 0.05, "alpha", 0.6);
+%! U = cos_solve (p, lev);
+%! assert (U, cos_solve (p, 9), -1e-8);
+%! assert (all (U > dividend_call (p.S, 102, 1.2, 0.06, 0.1, 0.05)));
 %!test
 %! ## The European ones are far better than the benchmark's 1e-4.
 %! assert (cos_solve (benchop_problem ("1a-II-gamma"), lev),
@@ -268,7 +426,7 @@ endfunction
 %!error <LEVEL must be> cos_solve (p, 0)
 %!error <LEVEL must be> cos_solve (p, 1.5)
 %!error <LEVEL must be> cos_solve (p, 10)
-%!error <model 'heston' is not supported> cos_solve (benchop_problem ("4"), 1)
+%!error <model 'local-vol-parametric' is not supported> cos_solve (benchop_problem ("3-I"), 1)
 %!error <S must be> cos_solve (setfield (p, "S", [90 -1]), 1)
 %!error <S must be> cos_solve (setfield (p, "S", []), 1)
 %!error <K must be a positive scalar> cos_solve (setfield (p, "K", 0), 1)
@@ -281,3 +439,19 @@ endfunction
 %!error <only European up-and-out calls> cos_solve (setfield (benchop_problem ("1c-I"), "payoff", "put"), 1)
 %!error <barrier 'down-and-in' is not supported> cos_solve (setfield (p, "barrier", "down-and-in"), 1)
 %!error <needs the barrier B> cos_solve (setfield (p, "barrier", "up-and-out"), 1)
+%!error <D must be a real scalar in \[0, 1\)> cos_solve (setfield (benchop_problem ("2-eu"), "D", 1), 1)
+%!error <alpha must be> cos_solve (setfield (benchop_problem ("2-am"), "alpha", 0), 1)
+%!error <rho must be a real scalar in \(-1, 1\)> cos_solve (setfield (benchop_problem ("4"), "rho", -1), 1)
+%!error <rho must be a real scalar in \[-1, 1\]> cos_solve (setfield (benchop_problem ("6"), "rho", 1.5), 1)
+%!error <sigma_v must be a positive scalar> cos_solve (setfield (benchop_problem ("4"), "sigma_v", 0), 1)
+%!error <lambda must be> cos_solve (setfield (benchop_problem ("5"), "lambda", -0.1), 1)
+%!error <gamma must be> cos_solve (setfield (benchop_problem ("5"), "gamma", Inf), 1)
+%!error <PROBLEM must be a problem struct> cos_solve (rmfield (benchop_problem ("4"), "V0"), 1)
+%!error <n-by-2> cos_solve (setfield (benchop_problem ("6"), "S", [100 90 80]), 1)
+%!error <payoff 'call' is not supported for model> cos_solve (setfield (benchop_problem ("6"), "payoff", "call"), 1)
+%!error <only prices are supported> cos_solve (setfield (benchop_problem ("4"), "output", "delta"), 1)
+%!error <American call options are not supported for model heston> cos_solve (setfield (benchop_problem ("4"), "exercise", "american"), 1)
+%!error <American put options are not supported> cos_solve (setfield (benchop_problem ("2-am"), "payoff", "put"), 1)
+%!error <barrier options are not supported> cos_solve (setfield (benchop_problem ("5"), "barrier", "up-and-out"), 1)
+%!error <American call options are not supported for model local-vol> cos_solve (setfield (benchop_problem ("3-II"), "exercise", "american"), 1)
+%!error <American call with r < 0> cos_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)

@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{S} =} fdnu_grid (@var{c}, @var{w}, @var{Smin}, @var{Smax}, @var{K}, @var{B}, @var{N})
+## @deftypefn  {} {@var{S} =} fdnu_grid (@var{c}, @var{w}, @var{Smin}, @var{Smax}, @var{K}, @var{B}, @var{N})
+## @deftypefnx {} {@var{S} =} fdnu_grid (@dots{}, @var{ref})
 ## Non-uniform grid in S, clustered at the points @var{c} by a smooth map.
 ##
 ## The map is xi(S) = sum_k asinh ((S - c_k) / w_k): its density of nodes is
@@ -11,11 +12,14 @@
 ## then does not spoil second order) and, when @var{B} is finite, the
 ## barrier @var{B} is the last node exactly.  The first node lies in
 ## [Smin, Smin + one spacing) and, without a barrier, the last one in [Smax, Smax + one
-## spacing).  @var{S} is a column.
+## spacing).  @var{S} is a column.  With @var{ref} > 1 the grid is refined
+## @var{ref} times in xi: it holds the nodes of the unrefined grid and
+## (@var{ref} - 1) more, by the same map, between each two (Richardson
+## extrapolation needs exactly nested grids).
 ## @end deftypefn
 
-function S = fdnu_grid (c, w, Smin, Smax, K, B, N)
-  if (nargin != 7)
+function S = fdnu_grid (c, w, Smin, Smax, K, B, N, ref = 1)
+  if (nargin < 7 || nargin > 8)
     print_usage ();
   endif
   if (! (numel (c) == numel (w) && all (w > 0) && Smin >= 0 && Smin < K
@@ -35,7 +39,8 @@ function S = fdnu_grid (c, w, Smin, Smax, K, B, N)
     nr = ceil ((xi (Smax) - xK) / dxi);
   endif
   nl = floor ((xK - xi (Smin)) / dxi);
-  x = xK + (-nl:nr).' * dxi;
+  x = xK + (-nl*ref:nr*ref).' * (dxi / ref);
+  nl *= ref;
   ## Invert the monotone map by bisection (vectorized, to full precision).
   lo = repmat (Smin, size (x));
   hi = repmat (max (Smax, K + 2 * sum (w)), size (x));
@@ -69,5 +74,11 @@ endfunction
 %! assert (S(end), 125);
 %! assert (any (S == 100));
 %! assert (all (diff (S) > 0));
+%!test
+%! ## Refinement nests the grids.
+%! S1 = fdnu_grid ([100 125], [15 15], 20, 125, 100, 125, 50);
+%! S2 = fdnu_grid ([100 125], [15 15], 20, 125, 100, 125, 50, 2);
+%! assert (numel (S2), 2 * numel (S1) - 1);
+%! assert (S2(1:2:end), S1, 1e-12);
 %!error <invalid grid> fdnu_grid (100, -1, 0, 400, 100, Inf, 100)
 %!error fdnu_grid (1)

@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{U}, @var{W}, @var{solves}] =} fdnu_march (@var{S}, @var{pde}, @var{M})
+## @deftypefn  {} {[@var{U}, @var{W}, @var{solves}] =} fdnu_march (@var{S}, @var{pde}, @var{M})
+## @deftypefnx {} {[@var{U}, @var{W}, @var{solves}] =} fdnu_march (@var{S}, @var{pde}, @var{M}, @var{ref})
 ## March a one-factor pricing PDE in time to maturity tau from 0 to
 ## @code{@var{pde}.T} on the grid @var{S} with about @var{M} time steps.
 ##
@@ -11,7 +12,10 @@
 ## @code{@var{pde}.american}), @code{bc (tau)} the two boundary values
 ## [left right], @code{div} empty or [tau_d, D] for a proportional dividend
 ## paid at time to maturity tau_d, and @code{vega} true to also march
-## W = dU/dsigma (constant sigma, @code{@var{pde}.sigma}).
+## W = dU/dsigma (constant sigma, @code{@var{pde}.sigma}).  @var{ref} (default
+## 1) multiplies the number of steps of each segment by @var{ref} (the same
+## schedule with steps @var{ref} times smaller), for Richardson
+## extrapolation.
 ##
 ## Time stepping: Crank-Nicolson, started (and restarted after the dividend)
 ## by four implicit Euler half steps (Rannacher 1984), which damp the
@@ -26,12 +30,13 @@
 ## U((1 - D) S, tau_d-), by cubic interpolation (then the exercise value
 ## before the drop, for American options).
 ##
-## The vega W solves the sigma-derivative of the discrete scheme:
-## the same matrices with the source sigma S^2 D2 U.
+## The vega W solves the sigma-derivative of the discrete scheme: the same
+## matrices and jump term (without its constant tail part) with the source
+## sigma S^2 D2 U.
 ## @end deftypefn
 
-function [U, W, solves] = fdnu_march (S, pde, M)
-  if (nargin != 3)
+function [U, W, solves] = fdnu_march (S, pde, M, ref = 1)
+  if (nargin < 3 || nargin > 4)
     print_usage ();
   endif
   S = S(:);
@@ -56,7 +61,7 @@ function [U, W, solves] = fdnu_march (S, pde, M)
   seg = [];
   for k = 1:numel (edges) - 1
     len = edges(k+1) - edges(k);
-    m = max (3, round (M * len / T));
+    m = max (3, round (M * len / T)) * ref;
     dt = len / m;
     dts = [dts, repmat(dt / 2, 1, 4), repmat(dt, 1, m - 2)];
     th = [th, ones(1, 4), repmat(0.5, 1, m - 2)];
@@ -70,6 +75,7 @@ function [U, W, solves] = fdnu_march (S, pde, M)
   lam = zeros (n, 1);
   Jold = [];
   dtold = NaN;
+  dtL = tL = NaN;
   solves = 0;
   for s = 1:numel (dts)
     if (s > 1 && seg(s) != seg(s-1))
@@ -88,33 +94,51 @@ function [U, W, solves] = fdnu_march (S, pde, M)
     dt = dts(s);
     t = th(s);
     if (pde.frozen)
+      ## Constant coefficients: rebuild the two matrices only when the
+      ## step (Euler half step or Crank-Nicolson step) changes.
       A1 = A0;
+      if (! (dt == dtL && t == tL))
+        L = I - t * dt * A1;
+        E = I + (1 - t) * dt * A0;
+        dtL = dt;
+        tL = t;
+      endif
     else
       A1 = operator (pde, S, tau + dt);
+      L = I - t * dt * A1;
+      E = I + (1 - t) * dt * A0;
     endif
-    rhs = U + (1 - t) * dt * (A0 * U);
+    rhs = E * U;
     if (has_jump)
       Jn = pde.jump (U, tau);
+      if (vega)
+        ## The jump operator is linear and free of sigma: W jumps alike,
+        ## without the constant tail term.
+        Jn = [Jn, pde.jump(W, tau) - pde.jump(zeros (n, 1), tau)];
+      endif
       if (t == 1 || isempty (Jold))
-        rhs += dt * Jn;
+        Jx = Jn;
       else
         ## Variable-step Adams-Bashforth extrapolation to tau + dt/2.
         w = dt / (2 * dtold);
-        rhs += dt * ((1 + w) * Jn - w * Jold);
+        Jx = (1 + w) * Jn - w * Jold;
       endif
+      rhs += dt * Jx(:, 1);
       Jold = Jn;
       dtold = dt;
     endif
     if (american)
       rhs += dt * lam;
     endif
-    L = I - t * dt * A1;
     rhs(bnd) = pde.bc (tau + dt);
     Ut = L \ rhs;
     solves++;
     if (vega)
       src = pde.sigma * S.^2 .* (D2 * (t * Ut + (1 - t) * U));
-      rw = W + (1 - t) * dt * (A0 * W) + dt * src;
+      rw = E * W + dt * src;
+      if (has_jump)
+        rw += dt * Jx(:, 2);
+      endif
       rw(bnd) = 0;
       W = L \ rw;
       solves++;
