@@ -9,20 +9,24 @@
 ## constant volatility the drift vanishes and only diffusion remains: the
 ## convection-dominated set II (sigma 0.01, r 0.1) then needs no more
 ## nodes than set I, relative to sigma sqrt(T).  A barrier within reach is a
-## fixed boundary, y_hi = ln (B/K), and c = 0.
+## fixed boundary, y_hi = ln (B/K), with c = 0.  American exercise also
+## takes c = 0: its free boundary stays near the strike in the fixed frame
+## (in the moving frame it would sweep across the nodes).
 ##
 ## The domain covers the strike (y = 0) and the evaluation points at
 ## tau = T (y = ln (S/K) + c T) with 8 standard deviations s = sigmaR
-## sqrt(T) on either side (sigmaR the largest volatility met within 3
-## standard deviations of the strike), where the far-field values used as
-## boundary conditions are exact to about exp(-32).
+## sqrt(T) on either side (sigmaR the largest root-mean-square volatility
+## over time within 2 standard deviations of the strike), where the
+## far-field values used as boundary conditions are exact to about
+## exp(-32).
 ##
 ## @var{P} has fields @code{K}, @code{T}, @code{r}, @code{c}, @code{s},
 ## @code{ylo}, @code{yhi}, @code{vol} (a handle vol (S, t), t calendar
 ## time), @code{const_vol}, @code{sigma} (constant volatility or NaN),
 ## @code{call}, @code{american}, @code{barrier} (true when the upper end is
 ## the barrier), @code{D} and @code{taud} (the dividend and its date in
-## tau; @code{taud} = Inf without dividend), @code{vega} and @code{S}.
+## tau; @code{taud} = Inf without dividend), @code{vega}, @code{S} and
+## @code{ye} (the evaluation points at tau = T).
 ## @end deftypefn
 
 function P = rbf_setup (problem, S)
@@ -54,12 +58,14 @@ function P = rbf_setup (problem, S)
     P.taud = (1 - problem.alpha) * T;
   endif
 
-  ## Volatility scale: the largest volatility within 3 standard deviations
-  ## of the strike over the life of the option.
+  ## Volatility scale: the root-mean-square volatility over the life of
+  ## the option, at its largest within 2 standard deviations of the strike
+  ## (the wings of a local volatility are large at short times but carry
+  ## little variance).
   sig0 = P.vol (K, 0);
-  [SS, tt] = meshgrid (K * exp (3 * sig0 * sqrt (T) * linspace (-1, 1, 13)),
-                       linspace (0, T, 5));
-  sigR = max (P.vol (SS(:), tt(:)));
+  [SS, tt] = meshgrid (K * exp (2 * sig0 * sqrt (T) * linspace (-1, 1, 9)),
+                       linspace (0, T, 9));
+  sigR = sqrt (max (mean (real (P.vol (SS, tt)).^2, 1)));
   s = sigR * sqrt (T);
   z = log (S(:).' / K);
   L = 8;
@@ -74,7 +80,13 @@ function P = rbf_setup (problem, S)
       c = 0;
     endif
   endif
+  if (P.american && ! P.barrier)
+    ## The free boundary stays near the strike in the fixed frame; moving
+    ## would sweep it across the nodes.
+    c = 0;
+  endif
   ze = z + c * T;
+  P.ye = ze;
   P.ylo = min ([ze, 0]) - L * s;
   if (P.barrier)
     P.yhi = zb;

@@ -1,0 +1,152 @@
+## -*- texinfo -*-
+## @deftypefn {} {} rbffd_check_problem (@var{problem})
+## Validate a problem struct for @code{rbffd_solve}, or fail with an error
+## naming what is wrong.
+##
+## Descriptors: model @qcode{"black-scholes"},
+## @qcode{"black-scholes-dividend"}, @qcode{"local-vol-parametric"},
+## @qcode{"local-vol-implied-surface"}, @qcode{"heston"} (European price)
+## or @qcode{"black-scholes-2d"} (European price of the @qcode{"exchange"}
+## payoff, S an n-by-2 matrix, sigma1, sigma2 and rho); payoff
+## @qcode{"call"} or @qcode{"put"}; exercise @qcode{"european"} or
+## @qcode{"american"}; barrier @qcode{"none"} or @qcode{"up-and-out"};
+## output @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or
+## @qcode{"vega"} (vega only for a constant volatility).  Then the
+## parameters the model needs: S a vector of positive finite prices; K, T,
+## sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a finite
+## real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1.  Messages start with
+## @qcode{"rbffd_solve: "}, the function the user called.
+## @end deftypefn
+
+function rbffd_check_problem (p)
+  if (nargin != 1)
+    print_usage ();
+  endif
+  if (! isstruct (p) || ! isscalar (p))
+    error ("rbffd_solve: PROBLEM must be a problem struct");
+  endif
+  choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
+                               "local-vol-parametric", ...
+                               "local-vol-implied-surface", "heston", ...
+                               "black-scholes-2d"}},
+                    "payoff", {{"call", "put", "exchange"}},
+                    "exercise", {{"european", "american"}},
+                    "barrier", {{"none", "up-and-out"}},
+                    "output", {{"price", "delta", "gamma", "vega"}});
+  for f = fieldnames (choices).'
+    if (! isfield (p, f{1}))
+      error ("rbffd_solve: PROBLEM lacks field '%s'", f{1});
+    endif
+    v = p.(f{1});
+    if (! ischar (v) || ! any (strcmp (v, choices.(f{1}))))
+      error ("rbffd_solve: %s '%s' is not supported", f{1}, num2str (v));
+    endif
+  endfor
+  if (strcmp (p.model, "black-scholes-2d"))
+    ## The exchange option on two assets: European price only.
+    if (! strcmp (p.payoff, "exchange") || ! strcmp (p.exercise, "european")
+        || ! strcmp (p.barrier, "none") || ! strcmp (p.output, "price"))
+      error (["rbffd_solve: model 'black-scholes-2d' is supported for ", ...
+              "the European exchange option price only"]);
+    endif
+    for f = {"S", "T", "r", "sigma1", "sigma2", "rho"}
+      if (! isfield (p, f{1}))
+        error ("rbffd_solve: PROBLEM lacks field '%s'", f{1});
+      endif
+    endfor
+    S = p.S;
+    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
+           && rows (S) >= 1 && all (isfinite (S(:)) & S(:) > 0)))
+      error ("rbffd_solve: S must be an n-by-2 matrix of positive prices");
+    endif
+    for f = {"T", "sigma1", "sigma2"}
+      v = p.(f{1});
+      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
+             && v > 0))
+        error ("rbffd_solve: %s must be a positive finite scalar", f{1});
+      endif
+    endfor
+    if (! (isnumeric (p.r) && isreal (p.r) && isscalar (p.r) && isfinite (p.r)))
+      error ("rbffd_solve: r must be a finite real scalar");
+    endif
+    if (! (isnumeric (p.rho) && isreal (p.rho) && isscalar (p.rho)
+           && abs (p.rho) < 1))
+      error ("rbffd_solve: rho must be a scalar in (-1, 1)");
+    endif
+    return;
+  endif
+  if (strcmp (p.payoff, "exchange"))
+    error ("rbffd_solve: payoff 'exchange' needs model 'black-scholes-2d'");
+  endif
+  need = {"S", "K", "T", "r"};
+  if (strcmp (p.model, "heston"))
+    need = [need, {"V0", "kappa", "theta", "sigma_v", "rho"}];
+    if (! strcmp (p.exercise, "european") || ! strcmp (p.barrier, "none")
+        || ! strcmp (p.output, "price"))
+      error ("rbffd_solve: model 'heston' is supported for European prices only");
+    endif
+  endif
+  if (any (strcmp (p.model, {"black-scholes", "black-scholes-dividend"})))
+    need{end+1} = "sigma";
+  elseif (strcmp (p.output, "vega"))
+    error ("rbffd_solve: output 'vega' needs a constant volatility");
+  endif
+  if (strcmp (p.model, "black-scholes-dividend"))
+    need = [need, {"D", "alpha"}];
+  endif
+  if (strcmp (p.barrier, "up-and-out"))
+    need{end+1} = "B";
+  endif
+  for f = need
+    if (! isfield (p, f{1}))
+      error ("rbffd_solve: PROBLEM lacks field '%s'", f{1});
+    endif
+  endfor
+  S = p.S;
+  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
+         && all (isfinite (S) & S > 0)))
+    error ("rbffd_solve: S must be a vector of positive finite prices");
+  endif
+  for f = intersect (need, {"K", "T", "sigma", "B", "V0", "kappa", "theta", "sigma_v"})
+    v = p.(f{1});
+    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
+      error ("rbffd_solve: %s must be a positive finite scalar", f{1});
+    endif
+  endfor
+  r = p.r;
+  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
+    error ("rbffd_solve: r must be a finite real scalar");
+  endif
+  if (any (strcmp (need, "rho")) && ! (isnumeric (p.rho) && isreal (p.rho)
+                                       && isscalar (p.rho) && abs (p.rho) < 1))
+    error ("rbffd_solve: rho must be a scalar in (-1, 1)");
+  endif
+  if (any (strcmp (need, "D")))
+    if (! (isnumeric (p.D) && isreal (p.D) && isscalar (p.D) && p.D >= 0
+           && p.D < 1))
+      error ("rbffd_solve: D must be a scalar in [0, 1)");
+    endif
+    if (! (isnumeric (p.alpha) && isreal (p.alpha) && isscalar (p.alpha)
+           && p.alpha > 0 && p.alpha < 1))
+      error ("rbffd_solve: alpha must be a scalar in (0, 1)");
+    endif
+  endif
+endfunction
+
+%!test
+%! rbffd_check_problem (benchop_problem ("2-am"));   # passes silently
+%!test
+%! rbffd_check_problem (benchop_problem ("4"));
+%! rbffd_check_problem (benchop_problem ("6"));
+%!error <model 'merton' is not supported> rbffd_check_problem (benchop_problem ("5"))
+%!error <n-by-2> rbffd_check_problem (benchop_problem ("6", "S", [1 2 3]))
+%!error <rho must be> rbffd_check_problem (benchop_problem ("6", "rho", 1))
+%!error <PROBLEM must be> rbffd_check_problem ({})
+%!error <lacks field 'output'> rbffd_check_problem (rmfield (benchop_problem ("1a-I"), "output"))
+%!error <S must be> rbffd_check_problem (benchop_problem ("1a-I", "S", []))
+%!error <D must be> rbffd_check_problem (benchop_problem ("2-eu", "D", 1))
+%!error <constant volatility>
+%! p = benchop_problem ("3-I");
+%! p.output = "vega";
+%! rbffd_check_problem (p);
+%!error rbffd_check_problem ()
