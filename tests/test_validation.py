@@ -73,7 +73,7 @@ def test_explicit_method_that_does_not_fit_a_problem_is_unsupported():
         (["1c-I"], [], {"B": 100}, r"problem 1c-I: the barrier B=100 must lie above the strike K=100"),
         (["1c-I"], [], {"B": 105}, r"evaluation points \[110.0\] are at or above the barrier"),
         (["1a-I"], [], {"r": 0.9}, "r=0.9 is out of range"),
-        (["3-II"], [], {"T": 2.5}, r"problem 3-II: T=2.5 is out of range: it must be > 0 and <= 1.8 \(the implied"),
+        (["3-II"], [], {"T": 2.5}, r"problem 3-II: T=2.5 is out of range: it must be > 0 and <= 1.2 \(beyond T = 1.2"),
     ],
 )
 def test_bad_input(problems, methods, params, match):

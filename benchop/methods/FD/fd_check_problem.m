@@ -3,15 +3,19 @@
 ## Validate a problem struct for @code{fd_solve}, or fail with an error
 ## naming what is wrong: first the descriptors (model
 ## @qcode{"black-scholes"}, @qcode{"black-scholes-dividend"},
-## @qcode{"local-vol-parametric"}, @qcode{"local-vol-implied-surface"} or
-## @qcode{"merton"}; payoff @qcode{"call"} or @qcode{"put"}; exercise
+## @qcode{"local-vol-parametric"}, @qcode{"local-vol-implied-surface"},
+## @qcode{"merton"}, @qcode{"heston"} or @qcode{"black-scholes-2d"}; payoff
+## @qcode{"call"} or @qcode{"put"} (@qcode{"exchange"} for, and only for,
+## the two-asset model); exercise
 ## @qcode{"european"} or @qcode{"american"}; barrier @qcode{"none"} or
 ## @qcode{"up-and-out"}; output @qcode{"price"}, @qcode{"delta"},
 ## @qcode{"gamma"} or @qcode{"vega"}), then what the model supports (only
 ## the Black-Scholes model takes barriers and Greeks, only it and the
 ## dividend model American exercise), then the parameters that this model
-## needs: S a vector of positive finite prices, K, T (and sigma, B, delta
-## where needed) positive finite scalars, r and gamma finite real scalars,
+## needs: S a vector of positive finite prices (an n-by-2 matrix for the
+## two-asset model), K, T (and sigma, B, delta, V0, kappa, theta, sigma_v,
+## sigma1, sigma2 where needed) positive finite scalars, rho in
+## [-1, 1], r and gamma finite real scalars,
 ## lambda a nonnegative finite scalar, the dividend fraction 0 <= D < 1 and
 ## its date as a fraction of T, 0 <= alpha <= 1.  Messages start with
 ## @qcode{"fd_solve: "}, the function the user called.
@@ -24,10 +28,11 @@ function fd_check_problem (p)
   if (! isstruct (p) || ! isscalar (p))
     error ("fd_solve: PROBLEM must be a problem struct");
   endif
-  choices = struct ("model", {{"black-scholes", "black-scholes-dividend",
-                                "local-vol-parametric",
-                                "local-vol-implied-surface", "merton"}},
-                    "payoff", {{"call", "put"}},
+  choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
+                                "local-vol-parametric", ...
+                                "local-vol-implied-surface", "merton", "heston", ...
+                                "black-scholes-2d"}},
+                    "payoff", {{"call", "put", "exchange"}},
                     "exercise", {{"european", "american"}},
                     "barrier", {{"none", "up-and-out"}},
                     "output", {{"price", "delta", "gamma", "vega"}});
@@ -54,13 +59,21 @@ function fd_check_problem (p)
     error ("fd_solve: exercise 'american' is not supported for model '%s'",
            p.model);
   endif
+  if (strcmp (p.model, "black-scholes-2d") != strcmp (p.payoff, "exchange"))
+    error ("fd_solve: payoff '%s' is not supported for model '%s'",
+           p.payoff, p.model);
+  endif
   switch (p.model)
     case {"local-vol-parametric", "local-vol-implied-surface"}
       need = {"S", "K", "T", "r"};
+    case "black-scholes-2d"
+      need = {"S", "T", "r", "sigma1", "sigma2", "rho"};
     case "black-scholes-dividend"
       need = {"S", "K", "T", "r", "sigma", "D", "alpha"};
     case "merton"
       need = {"S", "K", "T", "r", "sigma", "lambda", "gamma", "delta"};
+    case "heston"
+      need = {"S", "K", "T", "r", "V0", "kappa", "theta", "sigma_v", "rho"};
     otherwise
       need = {"S", "K", "T", "r", "sigma"};
   endswitch
@@ -73,42 +86,68 @@ function fd_check_problem (p)
     endif
   endfor
   S = p.S;
-  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-         && all (isfinite (S) & S > 0)))
+  if (strcmp (p.model, "black-scholes-2d"))
+    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
+           && rows (S) > 0 && all (isfinite (S(:)) & S(:) > 0)))
+      error ("fd_solve: S must be an n-by-2 matrix of positive finite prices");
+    endif
+  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
+             && all (isfinite (S) & S > 0)))
     error ("fd_solve: S must be a vector of positive finite prices");
   endif
-  for f = setdiff (need, {"S", "r", "gamma", "lambda", "D", "alpha"})
-    v = p.(f{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
-      error ("fd_solve: %s must be a positive finite scalar", f{1});
-    endif
-  endfor
-  for f = intersect (need, {"r", "gamma"})
+  ## Plain loops: setdiff and intersect would cost more than a small solve.
+  for f = need(2:end)
     v = p.(f{1});
     if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)))
-      error ("fd_solve: %s must be a finite real scalar", f{1});
+      kind = "finite scalar";
+      if (any (strcmp (f{1}, {"K", "T", "sigma", "B", "delta", "V0", ...
+                              "kappa", "theta", "sigma_v", "sigma1", ...
+                              "sigma2"})))
+        kind = "positive finite scalar";
+      elseif (any (strcmp (f{1}, {"r", "gamma"})))
+        kind = "finite real scalar";
+      endif
+      error ("fd_solve: %s must be a %s", f{1}, kind);
     endif
-  endfor
-  ## Bounds [lo, hi) or [lo, hi] of the remaining parameters.
-  lims = struct ("lambda", [0 Inf], "D", [0 1], "alpha", [0 1]);
-  for f = intersect (need, fieldnames (lims).')
-    v = p.(f{1});
-    L = lims.(f{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-           && v >= L(1) && v <= L(2) && ! (strcmp (f{1}, "D") && v == 1)))
-      error ("fd_solve: %s must be a finite scalar in [%g, %g%s", f{1},
-             L(1), L(2), merge (strcmp (f{1}, "D"), ")", "]"));
-    endif
+    switch (f{1})
+      case {"K", "T", "sigma", "B", "delta", "V0", "kappa", "theta", ...
+            "sigma_v", "sigma1", "sigma2"}
+        if (! (v > 0))
+          error ("fd_solve: %s must be a positive finite scalar", f{1});
+        endif
+      case "lambda"
+        if (! (v >= 0))
+          error ("fd_solve: lambda must be a finite scalar in [0, Inf]");
+        endif
+      case "rho"
+        if (! (abs (v) <= 1))
+          error ("fd_solve: rho must be a finite scalar in [-1, 1]");
+        endif
+      case "D"
+        if (! (v >= 0 && v < 1))
+          error ("fd_solve: D must be a finite scalar in [0, 1)");
+        endif
+      case "alpha"
+        if (! (v >= 0 && v <= 1))
+          error ("fd_solve: alpha must be a finite scalar in [0, 1]");
+        endif
+    endswitch
   endfor
 endfunction
 
 %!test
 %! fd_check_problem (benchop_problem ("1c-I"));   # passes silently
 %!test
-%! for id = {"2-eu", "2-am", "3-I", "3-II", "5"}
+%! for id = {"2-eu", "2-am", "3-I", "3-II", "4", "5", "6"}
 %!   fd_check_problem (benchop_problem (id{1}));
 %! endfor
-%!error <model 'heston' is not supported> fd_check_problem (benchop_problem ("4"))
+%!error <payoff 'call' is not supported>
+%! p = benchop_problem ("6");
+%! p.payoff = "call";
+%! fd_check_problem (p);
+%!error <S must be an n-by-2> fd_check_problem (benchop_problem ("6", "S", [1 2 3]))
+%!error <rho must be> fd_check_problem (benchop_problem ("4", "rho", -1.5))
+%!error <V0 must be> fd_check_problem (benchop_problem ("4", "V0", 0))
 %!error <D must be> fd_check_problem (benchop_problem ("2-eu", "D", 1))
 %!error <alpha must be> fd_check_problem (benchop_problem ("2-eu", "alpha", -0.1))
 %!error <lambda must be> fd_check_problem (benchop_problem ("5", "lambda", -1))

@@ -35,10 +35,11 @@
 ##
 ## Other models: the local-volatility models use the scale of
 ## @ref{fd_vol_scale} (typical volatility for the spacing and the frame,
-## largest for the extent); the Merton model moves the frame with the
+## largest below and above for the two ends); the Merton model moves the frame with the
 ## compensated drift r - sigma^2/2 - lambda kappa, and its extent follows
 ## the total standard deviation sqrt ((sigma^2 + lambda (gamma^2 +
-## delta^2)) T) and the mean jump move lambda gamma T.  With a discrete
+## delta^2)) T) and the mean jump move lambda gamma T; it has at least
+## 2 lambda T steps (explicit jumps, @pxref{fd_march_jump}).  With a discrete
 ## dividend (model @qcode{"black-scholes-dividend"}), h divides the log
 ## drop -ln (1 - D) and the dividend date is a time level.
 ##
@@ -74,20 +75,20 @@ function g = fd_grid (problem, m, mt, refine = 1)
   dl = 0;
   switch (problem.model)
     case {"local-vol-parametric", "local-vol-implied-surface"}
-      [sig, smax] = fd_vol_scale (problem);
+      [sig, slo, shi] = fd_vol_scale (problem);
       mu = r - sig^2 / 2;
-      wext = smax * sqrt (T);
+      wext = [slo, shi] * sqrt (T);
     case "merton"
       sig = problem.sigma;
       lam = problem.lambda;
       kap = exp (problem.gamma + problem.delta^2 / 2) - 1;
       mu = r - sig^2 / 2 - lam * kap;
-      wext = sqrt ((sig^2 + lam * (problem.gamma^2 + problem.delta^2)) * T);
+      wext = sqrt ((sig^2 + lam * (problem.gamma^2 + problem.delta^2)) * T) * [1 1];
       jd = lam * T * problem.gamma;
     otherwise
       sig = problem.sigma;
       mu = r - sig^2 / 2;
-      wext = sig * sqrt (T);
+      wext = sig * sqrt (T) * [1 1];
       if (strcmp (problem.model, "black-scholes-dividend"))
         dl = log (1 - problem.D);
       endif
@@ -113,8 +114,8 @@ function g = fd_grid (problem, m, mt, refine = 1)
   b = mu - c;
   ## The strike is covered too, so the ends are deep in or out of the money
   ## and the intrinsic boundary values hold even for far-away points.
-  lo = min ([xs + c * T + min(0, b * T) + min(0, jd) + dl; xK]) - nsd * wext;
-  hi = max ([xs + c * T + max(0, b * T) + max(0, jd); xK]) + nsd * wext;
+  lo = min ([xs + c * T + min(0, b * T) + min(0, jd) + dl; xK]) - nsd * wext(1);
+  hi = max ([xs + c * T + max(0, b * T) + max(0, jd); xK]) + nsd * wext(2);
   if (barrier)
     hi = xB;
   endif
@@ -156,6 +157,10 @@ function g = fd_grid (problem, m, mt, refine = 1)
   jlo = min (floor ((lo - a) / h), jhi - 4);
 
   M = min (max (4, ceil (mt * (1 + abs (b) * T / w))), mmax);
+  if (strcmp (problem.model, "merton"))
+    ## The explicit jump term needs lambda dt <= 1/2 (stability margin).
+    M = max (M, ceil (2 * problem.lambda * T));
+  endif
   h /= refine;
   jlo *= refine;
   jhi *= refine;
@@ -189,6 +194,11 @@ function g = fd_grid (problem, m, mt, refine = 1)
       s = (1:Mi) / Mi;
       if (graded)
         s = s .^ 2;
+      elseif (strcmp (problem.model, "local-vol-implied-surface"))
+        ## The surface's sqrt (T) terms make the local volatility behave
+        ## like sqrt (t) near t = 0 (tau = T): steps graded so that
+        ## T - tau ~ (1 - s)^2 there make it smooth in s again.
+        s = (3 * s - s .^ 3) / 2;
       endif
       tau = [tau, br(i) + len * s];
     endif

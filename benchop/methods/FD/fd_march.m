@@ -20,7 +20,9 @@
 ## when the penalized set no longer changes; this is exact for the
 ## penalized problem (@pxref{fd_penalty}).  The set is guessed from the way
 ## the free boundary moved in the last steps, so a step usually takes one
-## or two solves.  An up-and-out barrier is the zero Dirichlet value at the
+## or two solves.  A discrete dividend is the jump condition of
+## @ref{fd_dividend} at its date, after which the Rannacher start is
+## repeated.  An up-and-out barrier is the zero Dirichlet value at the
 ## grid's upper end.
 ##
 ## With @var{want_vega} true, @var{v} = du/dsigma on the nodes is marched
@@ -64,13 +66,9 @@ function [u, v, stats] = fd_march (problem, g, want_vega = false)
   v = zeros (n + 1, 1);
   stats.solves = 0;
 
-  ## Sub-steps: two implicit Euler halves for each of the first two steps,
-  ## Crank-Nicolson after.  alpha is dt/2 of the full step in both cases.
-  dt = diff (g.tau);
-  M = numel (dt);
-  tnew = [[g.tau(1:2) + dt(1:2) / 2; g.tau(2:3)](:).', g.tau(4:end)];
-  alpha = [dt(1) dt(1) dt(2) dt(2) dt(3:M)] / 2;
-  cn = [false(1, 4), true(1, M - 2)];
+  ## Sub-steps: two implicit Euler halves for each of the first two steps
+  ## (and of the first two after a dividend), Crank-Nicolson after.
+  [tnew, alpha, cn, kj] = fd_schedule (g);
 
   ## Boundary values of all sub-steps at once (and their sigma-derivatives
   ## through S = exp (y - c tau)).
@@ -90,7 +88,15 @@ function [u, v, stats] = fd_march (problem, g, want_vega = false)
   endif
 
   aprev = NaN;
+  k0 = 1;            # first sub-step since the start or the dividend
   for k = 1:numel (alpha)
+    if (k == kj)
+      u = fd_dividend (problem, g, u);
+      k0 = k;
+      if (american)
+        vel = 0;
+      endif
+    endif
     t = tnew(k);
     a = alpha(k);
     if (a != aprev)
@@ -112,7 +118,7 @@ function [u, v, stats] = fd_march (problem, g, want_vega = false)
       ## nodes;
       ## when slower, extrapolate phi = g - u in tau (phi is tiny and positive
       ## where the penalty holds u, negative elsewhere).
-      if (k <= 2)
+      if (k - k0 < 2)
         act = u(I) < obst;
       elseif (abs (vel) >= 1)
         d = round (abs (vel));
@@ -127,7 +133,7 @@ function [u, v, stats] = fd_march (problem, g, want_vega = false)
       act &= obst > 0;
       [ui, L, pen, it] = fd_penalty (Lhs, rhs, obst, act, large, tol);
       now = pen > 0;
-      if (k > 1)
+      if (k > k0)
         vel = (vel + sum (now) - sum (actprev)) / 2;
         phiold = phi;
       endif
@@ -156,11 +162,15 @@ function [u, v, stats] = fd_march (problem, g, want_vega = false)
     endif
     u = unew;
   endfor
+  if (kj > numel (alpha))
+    u = fd_dividend (problem, g, u);
+  endif
 endfunction
 
 %!shared p
 %! p = struct ("S", 100, "K", 100, "T", 1, "r", 0.03, "sigma", 0.15,
-%!             "payoff", "call", "exercise", "european", "barrier", "none");
+%!             "payoff", "call", "exercise", "european", "barrier", "none",
+%!             "model", "black-scholes");
 %!test
 %! ## A European put and call on the same grid satisfy put-call parity
 %! ## (to the O(h^2) error of the differences on the forward S).

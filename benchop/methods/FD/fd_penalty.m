@@ -4,13 +4,16 @@
 ##
 ## Solves (@var{Lhs} + P) u = @var{rhs} + P @var{g}, P = diag (@var{large}
 ## on the exercised nodes), by Newton (policy) iteration from the guessed
-## exercised set @var{act}.  A node counts as exercised when g > 0 and u is
-## below g or within @var{tol} (relative) of it: deep in the exercise region
-## the penalized u equals g to the last bit, and a strict u < g would flip
-## such nodes back and forth (as it would where u and g are both zero).  The
+## exercised set @var{act}.  A free node becomes exercised when g > 0 and u
+## is below g or within @var{tol} (relative) of it: deep in the exercise
+## region u equals g to the last bit, and a strict u < g would flip such
+## nodes back and forth (as it would where u and g are both zero).  An
+## exercised node stays so while the obstacle pushes up, Lhs u - rhs >= 0
+## (to round-off): that is the sign of g - u, without the cancellation that
+## would keep nodes exercised after their exercise stopped paying.  The
 ## iteration stops when the set no longer changes, which makes u exact for
-## the penalized problem, or when u no longer moves (Forsyth and Vetzal's
-## test).  Returns u, the final matrix @var{L} and penalty vector @var{p}
+## the penalized problem, or when u no longer moves, by less than 1e4
+## @var{tol} relative (Forsyth and Vetzal's test).  Returns u, the final matrix @var{L} and penalty vector @var{p}
 ## (the vega equation reuses them) and the number of solves @var{it}.
 ## @end deftypefn
 
@@ -20,13 +23,24 @@ function [u, L, p, it] = fd_penalty (Lhs, rhs, g, act, large, tol)
   endif
   n = numel (rhs);
   tol *= max (g, 1);
+  ltol = 1e3 * tol;
+  ## Where holding and exercising are worth the same to the discretization
+  ## error (a call at zero rate deep in the money), lam is that error, of
+  ## either sign, and nodes may flip back and forth with u moving by
+  ## round-off-sized amounts: stop once u moves by less than utol.
+  utol = 1e4 * tol;
   uold = Inf (n, 1);
   for it = 1:50
     p = large * act;
     L = Lhs + diag (sparse (p));
     u = L \ (rhs + p .* g);
-    nact = u < g + tol & g > 0;
-    if (! any (nact != act) || all (abs (u - uold) <= tol))
+    ## The obstacle's push on the exercised nodes, lam = P (g - u), from the
+    ## residual of the unpenalized rows: g - u itself is O(1/large) and lost
+    ## in round-off, so a node whose exercise is no longer optimal
+    ## (lam < 0) would otherwise stay exercised.
+    lam = Lhs * u - rhs;
+    nact = g > 0 & ((act & lam > -ltol) | (! act & u < g + tol));
+    if (! any (nact != act) || all (abs (u - uold) <= utol))
       return;
     endif
     act = nact;

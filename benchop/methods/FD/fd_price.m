@@ -1,7 +1,9 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{U}, @var{solves}] =} fd_price (@var{problem}, @var{g})
-## Price (or Greek) of a Black-Scholes @var{problem} at its evaluation
-## points by finite differences on grid @var{g} (@pxref{fd_grid}).
+## Price (or Greek) of a @var{problem} at its evaluation points by finite
+## differences on grid @var{g} (@pxref{fd_grid}): the march is
+## @ref{fd_march} (Black-Scholes, with or without a discrete dividend),
+## @ref{fd_march_lv} (local volatility) or @ref{fd_march_jump} (Merton).
 ##
 ## Values at the evaluation points come from four-point cubic interpolation
 ## of the grid solution at y = ln S + c T.  Delta and gamma are taken from
@@ -26,7 +28,14 @@ function [U, solves] = fd_price (problem, g)
   endif
 
   want_vega = strcmp (problem.output, "vega");
-  [u, v, st] = fd_march (problem, g, want_vega);
+  switch (problem.model)
+    case {"local-vol-parametric", "local-vol-implied-surface"}
+      [u, st] = fd_march_lv (problem, g);
+    case "merton"
+      [u, st] = fd_march_jump (problem, g);
+    otherwise
+      [u, v, st] = fd_march (problem, g, want_vega);
+  endswitch
 
   T = problem.T;
   yq = log (S(live)) + g.c * T;

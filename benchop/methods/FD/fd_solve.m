@@ -1,29 +1,58 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{U}, @var{info}] =} fd_solve (@var{problem}, @var{level})
-## Price a Black-Scholes @var{problem} by finite differences on a uniform
+## Price a one-factor @var{problem} by finite differences on a uniform
 ## grid, Crank-Nicolson in time with a Rannacher start.
 ##
-## @var{problem} is a problem struct (@pxref{benchop_problem}) with model
-## @qcode{"black-scholes"}: a European or American call or put, optionally
-## up-and-out (continuously monitored barrier @code{B}, no rebate), with
-## output @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or
-## @qcode{"vega"}.  @var{U} holds one value per evaluation point
-## @code{problem.S}, in order (zero at or above an up-and-out barrier).
+## @var{problem} is a problem struct (@pxref{benchop_problem}) whose model is
+## one of
+## @table @asis
+## @item @qcode{"black-scholes"}
+## a European or American call or put, optionally up-and-out (continuously
+## monitored barrier @code{B}, no rebate), with output @qcode{"price"},
+## @qcode{"delta"}, @qcode{"gamma"} or @qcode{"vega"};
+## @item @qcode{"black-scholes-dividend"}
+## a European or American call or put on a stock paying one discrete
+## proportional dividend @code{D} at time @code{alpha T}: the jump
+## condition U(S, t-) = U((1 - D) S, t+), exact on the grid, then a new
+## Rannacher start (@pxref{fd_dividend});
+## @item @qcode{"local-vol-parametric"}, @qcode{"local-vol-implied-surface"}
+## a European call or put under the local volatility of
+## @code{local_vol_parametric} or @code{local_vol_surface}, the operator
+## rebuilt at every time level (@pxref{fd_march_lv}); the surface depends on
+## the spot, so each evaluation point is solved separately;
+## @item @qcode{"merton"}
+## a European call or put under Merton's jump diffusion: the jump integral
+## by FFT convolution, treated explicitly (Adams-Bashforth) beside implicit
+## diffusion (@pxref{fd_march_jump});
+## @item @qcode{"heston"}
+## a European call or put under Heston's model, on a 2-D (ln S, v) grid by
+## the Hundsdorfer-Verwer ADI scheme (@pxref{fd_march_heston},
+## @ref{fd_heston_grid}); its levels refine both directions and time by
+## 2^(1/3), up to a work budget reached above level 4;
+## @item @qcode{"black-scholes-2d"}
+## the exchange option max (S1 - S2, 0) on a 2-D (ln S1, ln S2) grid by the
+## same ADI scheme (@pxref{fd_march_2d}, @ref{fd_grid_2d}); @code{S} is an
+## n-by-2 matrix of (S1, S2) pairs; levels as for Heston.
+## @end table
+## @var{U} holds one value per evaluation point @code{problem.S}, in order
+## (zero at or above an up-and-out barrier).
 ##
 ## The PDE is solved in y = ln S + c tau on a uniform grid whose extent and
-## spacing follow sigma sqrt(T), the drift, the strike and the evaluation
-## points (@pxref{fd_grid}); the march, the American penalty iteration and
-## the vega equation are described in @ref{fd_march}, the read-out of values
-## and Greeks in @ref{fd_price}.  Each call solves on two nested grids,
-## (h, dt) and (h/2, dt/2), and returns the Richardson extrapolation
+## spacing follow the volatility, the horizon, the drift (and the jumps),
+## the strike and the evaluation points (@pxref{fd_grid}); the Black-Scholes
+## march, the American penalty iteration and the vega equation are
+## described in @ref{fd_march}, the read-out of values and Greeks in
+## @ref{fd_price}.  Each call solves on two nested grids, (h, dt) and
+## (h/2, dt/2), and returns the Richardson extrapolation
 ## (4 U(h/2) - U(h)) / 3, which cancels the leading h^2 and dt^2 terms of
 ## the error of the second-order scheme (the strike is a node of both grids
 ## and the Rannacher start keeps the error expansion smooth).
 ##
-## @var{level} (an integer from 1 to 11) sets the resolution: the coarse
+## @var{level} (an integer from 1 to 9) sets the resolution: the coarse
 ## grid has 6 * 2^((level-1)/2) intervals per standard deviation of ln S_T
 ## and 6 * 2^((level-1)/2) (1 + Pe) time steps (Pe as in @ref{fd_grid}; twice
-## as many steps for American exercise, whose free boundary needs them), so
+## as many steps for American exercise, whose free boundary needs them, and
+## for local volatility, whose coefficients change in time), so
 ## each level doubles the work.  @var{info} gives the fine grid's @code{N}
 ## (intervals), @code{M} (time steps) and spacing @code{h}, the frame speed
 ## @code{c}, the number of linear solves and whether the result was
@@ -34,11 +63,67 @@ function [U, info] = fd_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 11;
+  max_level = 9;
   fd_check_problem (problem);
   if (! (isnumeric (level) && isscalar (level) && level == fix (level)
          && level >= 1 && level <= max_level))
     error ("fd_solve: LEVEL must be an integer from 1 to %d", max_level);
+  endif
+
+  if (strcmp (problem.model, "local-vol-implied-surface")
+      && numel (problem.S) > 1)
+    ## The local volatility depends on the spot: one solve per point.
+    U = zeros (size (problem.S));
+    for i = 1:numel (problem.S)
+      p1 = problem;
+      p1.S = problem.S(i);
+      [U(i), inf1] = fd_solve (p1, level);
+      if (i == 1)
+        info = inf1;
+      else
+        info.solves += inf1.solves;
+        info.N = max (info.N, inf1.N);
+      endif
+    endfor
+    return;
+  endif
+
+  if (strcmp (problem.model, "heston"))
+    ## Two dimensions and time refine together: 2^(1/3) per level doubles
+    ## the work; level 4 has 8 intervals per standard deviation of ln S_T.
+    ## A budget (m <= 10, about a second) bounds the levels above 4.
+    m = min (8 * 2^((level - 4) / 3), 10);
+    Uh = zeros (2, numel (problem.S));
+    for rf = 1:2
+      g = fd_heston_grid (problem, m, 3 * m, rf);
+      u = fd_march_heston (problem, g);
+      Uh(rf, :) = fd_interp (g.y(1), g.h, u(:, g.jv),
+                             log (problem.S) + problem.r * problem.T);
+    endfor
+    U = reshape ((4 * Uh(2, :) - Uh(1, :)) / 3, size (problem.S));
+    info = struct ("N", numel (g.y) - 1, "Nv", numel (g.v) - 1, "M", g.M,
+                   "h", g.h, "c", problem.r, "solves", 4 * g.M,
+                   "extrapolated", true);
+    return;
+  endif
+
+  if (strcmp (problem.model, "black-scholes-2d"))
+    ## As for Heston; level 4 has 8 intervals per standard deviation of
+    ## ln (S1/S2) and 3 m time steps; a budget
+    ## (m <= 12) bounds the levels above 5.
+    m = min (8 * 2^((level - 4) / 3), 12);
+    Uh = zeros (2, rows (problem.S));
+    yq = log (problem.S) + problem.r * problem.T;
+    for rf = 1:2
+      g = fd_grid_2d (problem, m, 3 * m, rf);
+      u = fd_march_2d (problem, g);
+      Uh(rf, :) = interp2 (g.y2.', g.y1, u, yq(:,2), yq(:,1), "cubic");
+    endfor
+    U = (4 * Uh(2, :) - Uh(1, :)) / 3;
+    info = struct ("N", numel (g.y1) - 1, "N2", numel (g.y2) - 1, "M", g.M,
+                   "h", g.h, "c", problem.r, "solves", 4 * g.M,
+                   "extrapolated", true);
+    return;
   endif
 
   if (strcmp (problem.barrier, "up-and-out") && all (problem.S >= problem.B))
@@ -52,7 +137,11 @@ function [U, info] = fd_solve (problem, level)
   q = 2^((level - 1) / 2);
   m = 6 * q;
   mt = 6 * q;
-  if (strcmp (problem.exercise, "american"))
+  if (strcmp (problem.exercise, "american")
+      || any (strcmp (problem.model, {"local-vol-parametric", ...
+                                      "local-vol-implied-surface"})))
+    ## The free boundary, or the time-dependent coefficients and the
+    ## convection they leave in the moving frame, need more steps.
     mt *= 2;
   endif
 
@@ -95,11 +184,22 @@ endfunction
 %!assert (fd_solve (benchop_problem ("1b-II"), lev), R ("1b-II"), -1e-4)
 %!assert (fd_solve (benchop_problem ("1c-I"), lev), R ("1c-I"), -1e-4)
 %!assert (fd_solve (benchop_problem ("1c-II"), lev), R ("1c-II"), -1e-4)
+%!assert (fd_solve (benchop_problem ("2-eu"), lev), R ("2-eu"), -1e-4)
+%!assert (fd_solve (benchop_problem ("2-am"), lev), R ("2-am"), -1e-4)
+%!assert (fd_solve (benchop_problem ("3-I"), lev), R ("3-I"), -1e-4)
+%!assert (fd_solve (benchop_problem ("3-II"), lev), R ("3-II"), -1e-4)
+%!assert (fd_solve (benchop_problem ("5"), lev), R ("5"), -1e-4)
+%!assert (fd_solve (benchop_problem ("6"), lev), R ("6"), -1e-4)
 %!test
 %! ## The method covers exactly the problems tested above.
 %! assert (sort (ids), sort ({"1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", ...
 %!   "1a-II", "1a-II-delta", "1a-II-gamma", "1a-II-vega", "1b-I", "1b-II", ...
-%!   "1c-I", "1c-II"}));
+%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "5", "6"}));
+%!test
+%! ## 3-I against the spec's converged values (the published ones have 6
+%! ## digits).
+%! U = fd_solve (benchop_problem ("3-I"), lev);
+%! assert (U, [2.9551679, 7.6421703, 14.7842514], -1e-5);
 %!test
 %! ## 1b-I against the more accurate values of the spec (its published
 %! ## digits are good to about 1e-5).
@@ -193,6 +293,117 @@ endfunction
 %! ref = bs_european ("call", "price", p.S, 100, 1, 0.03, 0.15);
 %! assert (fd_solve (p, lev), ref, -1e-4);
 %!test
+%! ## A discrete dividend, other parameters: Black-Scholes at (1 - D) S, for
+%! ## a call and a put (the jump holds for any payoff).
+%! S = [75 100 135];
+%! p = benchop_problem ("2-eu", "S", S, "K", 110, "T", 1.5, "r", 0.07,
+%!                      "sigma", 0.3, "D", 0.08, "alpha", 0.3);
+%! assert (fd_solve (p, lev), dividend_call (S, 110, 1.5, 0.07, 0.3, 0.08), -1e-4);
+%! p.payoff = "put";
+%! ref = bs_european ("put", "price", 0.92 * S, 110, 1.5, 0.07, 0.3);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%! ## No dividend, and a dividend at maturity or today.
+%! p = benchop_problem ("2-eu", "D", 0, "S", S);
+%! assert (fd_solve (p, lev), bs_european ("call", "price", S, 100, 0.5, 0.03, 0.15), -1e-4);
+%! for al = [0 1]
+%!   p = benchop_problem ("2-eu", "alpha", al, "S", S, "D", 0.1);
+%!   assert (fd_solve (p, lev), dividend_call (S, 100, 0.5, 0.03, 0.15, 0.1), -1e-4);
+%! endfor
+%!test
+%! ## American call with a dividend, other parameters, against a binomial
+%! ## tree (dividend date on a step, exercise allowed just before it, a
+%! ## Black-Scholes last step; 4000 steps, as the early exercise at the
+%! ## dividend date makes its error oscillate, too irregular for Richardson
+%! ## extrapolation) and against a much finer run of the solver itself.
+%! S = [85 100 120]; K = 95; T = 1.2; r = 0.07; sig = 0.25; D = 0.06; al = 0.6;
+%! n = 4000; dt = T / n; kd = al * n;
+%! u = exp (sig * sqrt (dt)); q = (exp (r * dt) - 1 / u) / (u - 1 / u);
+%! ref = zeros (1, 3);
+%! for i = 1:3
+%!   Sn = S(i) * (1 - D) * u .^ (n-1:-2:1-n).';
+%!   V = max (bs_european ("call", "price", Sn, K, dt, r, sig), Sn - K);
+%!   for k = n-1:-1:1              # from step k to step k-1
+%!     Sn = Sn(1:end-1) / u;
+%!     V = max (exp (-r * dt) * (q * V(1:end-1) + (1 - q) * V(2:end)), Sn - K);
+%!     if (k - 1 == kd)            # the dividend date: cum-dividend prices
+%!       Sn /= 1 - D;
+%!       V = max (V, Sn - K);
+%!     endif
+%!   endfor
+%!   ref(i) = V;
+%! endfor
+%! p = benchop_problem ("2-am", "S", S, "K", K, "T", T, "r", r, "sigma", sig,
+%!                      "D", D, "alpha", al);
+%! U = fd_solve (p, lev);
+%! assert (U, ref, -1e-4);
+%! assert (U, fd_solve (p, lev + 4), -1e-4);
+%! assert (all (U >= dividend_call (S, K, T, r, sig, D)));
+%!test
+%! ## Zero rate: deep in the money, holding and exercising are worth the
+%! ## same; the penalty iteration still settles (no warning).
+%! p = benchop_problem ("2-am", "T", 2, "alpha", 0.2, "D", 0.1, "sigma", 0.4,
+%!                      "r", 0, "S", [80 100 120]);
+%! lastwarn ("");
+%! U = fd_solve (p, lev);
+%! assert (isempty (lastwarn ()));
+%! assert (U, fd_solve (p, lev + 3), -1e-4);
+%!test
+%! ## Without a dividend an American call is never exercised early.
+%! p = benchop_problem ("2-am", "D", 0, "S", [90 105]);
+%! ref = bs_european ("call", "price", [90 105], 100, 0.5, 0.03, 0.15);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%!test
+%! ## 3-I, other parameters: against a much finer run (no closed form), and
+%! ## between the Black-Scholes prices at the extreme local volatilities.
+%! S = [80 100 130];
+%! p = benchop_problem ("3-I", "S", S, "K", 110, "T", 0.5, "r", 0.07);
+%! U = fd_solve (p, lev);
+%! assert (U, fd_solve (p, lev + 4), -1e-4);
+%! assert (all (U > bs_european ("call", "price", S, 110, 0.5, 0.07, 0.15)));
+%! assert (all (U < bs_european ("call", "price", S, 110, 0.5, 0.07, 0.525)));
+%!test
+%! ## 3-II, other parameters, against the implied-surface closed form.
+%! S = [85 100 120];
+%! p = benchop_problem ("3-II", "S", S, "K", 95, "T", 1.2, "r", 0.06);
+%! assert (fd_solve (p, lev), implied_surface_call (S, 95, 1.2, 0.06), -1e-4);
+%!test
+%! ## Merton, parameters moved by 30 %, against the series; a put by
+%! ## put-call parity.
+%! S = [80 105 140];
+%! p = benchop_problem ("5", "S", S, "K", 110, "T", 0.75, "r", 0.06,
+%!                      "sigma", 0.2, "lambda", 0.52, "gamma", -0.35,
+%!                      "delta", 0.52);
+%! ref = merton_call (S, 110, 0.75, 0.06, 0.2, 0.52, -0.35, 0.52);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%! p.payoff = "put";
+%! assert (fd_solve (p, lev), ref - S + 110 * exp (-0.06 * 0.75), -1e-4);
+%! p = benchop_problem ("5", "lambda", 0.28, "gamma", -0.65, "delta", 0.28,
+%!                      "sigma", 0.1, "T", 2, "r", 0);
+%! ref = merton_call (p.S, 100, 2, 0, 0.1, 0.28, -0.65, 0.28);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%!test
+%! ## Heston (ADI; not in method.json: at other parameters points far out of
+%! ## the money can miss 1e-4 at the default level): the default
+%! ## parameters, and a short maturity with zero rate, against the
+%! ## characteristic-function closed form.
+%! p = benchop_problem ("4");
+%! assert (fd_solve (p, lev), R ("4"), -1e-4);
+%! p = benchop_problem ("4", "S", [85 100 115], "K", 90, "T", 0.25, "r", 0);
+%! ref = heston_call (p.S, 90, 0.25, 0, p.V0, p.kappa, p.theta, p.sigma_v, p.rho);
+%! assert (fd_solve (p, lev), ref, -1e-4);
+%!test
+%! ## Exchange option, other parameters (negative correlation, unequal
+%! ## volatilities, short maturity), against Margrabe's formula.
+%! p = benchop_problem ("6", "T", 2, "r", 0.06, "sigma1", 0.3, "sigma2", 0.2,
+%!                      "rho", -0.3);
+%! ref = margrabe_exchange (p.S, 2, 0.3, 0.2, -0.3);
+%! assert (fd_solve (p, lev), ref(:).', -1e-4);
+%! S = [100 95; 80 100; 120 90];
+%! p = benchop_problem ("6", "S", S, "T", 0.25, "r", 0, "sigma1", 0.1,
+%!                      "sigma2", 0.4, "rho", 0.8);
+%! ref = margrabe_exchange (S, 0.25, 0.1, 0.4, 0.8);
+%! assert (fd_solve (p, lev), ref(:).', -1e-4);
+%!test
 %! ## Each level about doubles the work (nodes times steps).
 %! p = benchop_problem ("1a-I");
 %! [~, i3] = fd_solve (p, 3);
@@ -215,7 +426,10 @@ endfunction
 ## Input validation.
 %!error fd_solve (benchop_problem ("1a-I"))
 %!error <PROBLEM must be> fd_solve (3, 1)
-%!error <model 'heston' is not supported> fd_solve (benchop_problem ("4"), 1)
+%!error <payoff 'put' is not supported>
+%! p = benchop_problem ("6");
+%! p.payoff = "put";
+%! fd_solve (p, 1);
 %!error <payoff 'digital' is not supported>
 %! p = benchop_problem ("1a-I");
 %! p.payoff = "digital";
@@ -226,7 +440,7 @@ endfunction
 %! fd_solve (p, 1);
 %!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 0)
 %!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 2.5)
-%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 12)
+%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 10)
 %!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), "4")
 %!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
 %!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 NaN]), 1)
@@ -245,5 +459,5 @@ endfunction
 %! ## The max level of method.json is the solver's.
 %! m = jsondecode (fileread (fullfile (fileparts (which ("fd_solve")),
 %!                                     "method.json")));
-%! assert (m.levels.max, 11);
+%! assert (m.levels.max, 9);
 %! assert (m.levels.default <= m.levels.max);
