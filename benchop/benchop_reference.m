@@ -18,6 +18,14 @@
 ## Reiner-Rubinstein closed form (@code{up_and_out_call});
 ## @item black-scholes-dividend, European call
 ## Black-Scholes at spot (1 - D) S (@code{dividend_call});
+## @item black-scholes-dividend, American call
+## European part plus the premium of exercise just before the dividend,
+## a one-dimensional integral past the exercise boundary; for r < 0,
+## when exercise may pay at any time, a converged finite-difference
+## computation (@code{american_dividend_call_reference});
+## @item local-vol-parametric, European call
+## Crank-Nicolson-Rannacher on a stretched grid in ln S with Richardson
+## extrapolation over three grids (@code{local_vol_call_reference});
 ## @item local-vol-implied-surface, European call
 ## Black-Scholes at the surface's implied volatility
 ## (@code{implied_surface_call});
@@ -29,9 +37,8 @@
 ## Margrabe's formula (@code{margrabe_exchange}).
 ## @end table
 ##
-## Anything else, such as the American call with a dividend or the
-## parametric local volatility, has no reference computation yet and raises
-## an error.
+## Anything else (other outputs, payoffs or barriers) has no reference
+## computation and raises an error.
 ## @end deftypefn
 
 function U = benchop_reference (problem)
@@ -68,6 +75,13 @@ function U = benchop_reference (problem)
     case "black-scholes-dividend"
       if (european && nobarrier && call && price)
         U = dividend_call (p.S, p.K, p.T, p.r, p.sigma, p.D);
+      elseif (american && nobarrier && call && price)
+        U = american_dividend_call_reference (p.S, p.K, p.T, p.r, p.sigma,
+                                              p.D, p.alpha);
+      endif
+    case "local-vol-parametric"
+      if (european && nobarrier && call && price)
+        U = local_vol_call_reference (p.S, p.K, p.T, p.r);
       endif
     case "local-vol-implied-surface"
       if (european && nobarrier && call && price)
@@ -89,16 +103,18 @@ function U = benchop_reference (problem)
       endif
   endswitch
   if (isempty (U))
-    error ("benchop_reference: no reference computation for problem %s yet",
+    error ("benchop_reference: no reference computation for problem %s",
            p.id);
   endif
   U = reshape (U, 1, []);
 endfunction
 
 ## Every reference value of the catalogue is reproduced at the default
-## parameters: to 1e-12 for the closed forms; for 1b-I to 2e-5 of the
-## published values and 3e-7 of the spec's cross-checks (1e-7 except the
-## last, see american_put_reference); 1b-II exactly (K - S).
+## parameters: to 1e-12 for the closed forms and 2-am; for 1b-I to 2e-5 of
+## the published values and 3e-7 of the spec's cross-checks (1e-7 except
+## the last, see american_put_reference); 1b-II exactly (K - S); 3-I to
+## 2e-8 of the converged values given to 8 digits and 2e-6 of the
+## published ones.
 %!test
 %! cat = benchop_catalogue ();
 %! for i = 1:numel (cat.problems)
@@ -106,8 +122,10 @@ endfunction
 %!   p = benchop_problem (rec.id);
 %!   ref = reshape (rec.reference, 1, []);
 %!   switch (rec.id)
-%!     case {"2-am", "3-I"}
-%!       fail ("benchop_reference (p)", "no reference computation");
+%!     case "3-I"
+%!       U = benchop_reference (p);
+%!       assert (U, ref, -2e-8);
+%!       assert (U, [2.95517, 7.64217, 14.78425], -2e-6);
 %!     case "1b-I"
 %!       U = benchop_reference (p);
 %!       assert (U, ref, -2e-5);
@@ -146,6 +164,20 @@ endfunction
 %! p = benchop_problem ("2-eu", "D", 0);
 %! assert (benchop_reference (p), bs_european ("call", "price", [90 100 110],
 %!                                             100, 0.5, 0.03, 0.15));
+%! p = benchop_problem ("2-am", "sigma", 0.3, "alpha", 0.5, "S", [95 120]);
+%! assert (benchop_reference (p),
+%!         american_dividend_call_reference ([95 120], 100, 0.5, 0.03, 0.3,
+%!                                           0.03, 0.5));
+%! p = benchop_problem ("2-am", "r", -0.03, "S", [100 300]);
+%! U = benchop_reference (p);
+%! assert (U(1) > dividend_call (100, 100, 0.5, -0.03, 0.15, 0.03));
+%! assert (U(2), 200);
+%! p = benchop_problem ("2-am", "D", 0);
+%! assert (benchop_reference (p), bs_european ("call", "price", [90 100 110],
+%!                                             100, 0.5, 0.03, 0.15));
+%! p = benchop_problem ("3-I", "K", 105, "T", 2, "r", 0.05);
+%! assert (benchop_reference (p), local_vol_call_reference ([90 100 110], 105,
+%!                                                          2, 0.05));
 %! p = benchop_problem ("3-II", "T", 1);
 %! assert (benchop_reference (p), implied_surface_call ([90 100 110], 100, 1,
 %!                                                      0.03));
@@ -164,11 +196,15 @@ endfunction
 %!error <Invalid call> benchop_reference ()
 %!error <problem struct> benchop_reference ("1a-I")
 %!error <lacks the field 'model'> benchop_reference (struct ("id", "1a-I"))
-%!error <no reference computation for problem 2-am yet>
-%! benchop_reference (benchop_problem ("2-am"));
-%!error <no reference computation for problem 3-I yet>
-%! benchop_reference (benchop_problem ("3-I"));
-%!error <no reference computation for problem x yet>
+%!error <no reference computation for problem 2-am>
+%! p = benchop_problem ("2-am");
+%! p.output = "delta";
+%! benchop_reference (p);
+%!error <no reference computation for problem 3-I>
+%! p = benchop_problem ("3-I");
+%! p.payoff = "put";
+%! benchop_reference (p);
+%!error <no reference computation for problem x>
 %! p = benchop_problem ("1b-I");
 %! p.id = "x";
 %! p.output = "delta";
