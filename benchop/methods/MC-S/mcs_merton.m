@@ -22,27 +22,31 @@ function [U, se] = mcs_merton (payoff, S, K, T, r, sigma, lambda, gamma, delta, 
   if (nargin != 10)
     print_usage ();
   endif
-  u = ((0:n-1).' + rand (n, 1)) / n;
   ## Poisson inverse cdf by counting the cdf values below u; the cdf is
-  ## summed until its tail is below the spacing of doubles near 1.
+  ## tabulated until its tail is below the spacing of doubles near 1.
   mu = lambda * T;
-  N = zeros (n, 1);
   p = exp (-mu);
   cdf = p;
   j = 0;
-  while (any (u > cdf) && j < 1000)
-    N += (u > cdf);
+  while (j < 1000 && ! (p < eps * cdf(end) && cdf(end) >= 1 - eps)
+         && cdf(end) < 1)
     j += 1;
     p *= mu / j;
-    cdf += p;
-    if (p < eps * cdf && cdf >= 1 - eps)
-      break;
-    endif
+    cdf(end+1) = cdf(end) + p;
   endwhile
-  ## The estimator depends on the draw through N only: evaluate it once per
-  ## distinct jump count and weight by the counts.
-  [jumps, ~, idx] = unique (N);
-  cnt = accumarray (idx, 1);
+  ## The estimator depends on the draw through N only: count the strata
+  ## per jump number, in chunks of 2^16 strata (bounded memory), then
+  ## evaluate it once per jump number.
+  chunk = 2 ^ 16;
+  cnt = zeros (numel (cdf) + 1, 1);
+  for first = 0:chunk:n-1
+    c = min (chunk, n - first);
+    u = ((first:first+c-1).' + rand (c, 1)) / n;
+    N = lookup (cdf, u);    # number of cdf values <= u
+    cnt += accumarray (N + 1, 1, [numel(cdf) + 1, 1]);
+  endfor
+  jumps = find (cnt) - 1;
+  cnt = cnt(cnt > 0);
   k = expm1 (gamma + delta ^ 2 / 2);
   v = sigma ^ 2 * T + jumps * delta ^ 2;
   U = zeros (1, numel (S));
@@ -55,9 +59,10 @@ function [U, se] = mcs_merton (payoff, S, K, T, r, sigma, lambda, gamma, delta, 
   endfor
 endfunction
 
-## Against Merton's series; the error of the stratified estimator at 2^16
-## strata is at most 1e-4 relative here (the share of strata that straddle a
-## jump of the cdf times the price difference between jump counts).
+## Against Merton's series at 2^16 strata.  Over 10 seeds the relative
+## error is at most 1.5e-4 (the short deep out-of-the-money call at S = 80,
+## K = 105, T = 0.25; the other cases below 4e-5), so 1e-3; the standard
+## error without stratification is an upper bound.
 %!test
 %! rand ("state", 1);
 %! S = [80 100 125];

@@ -1,0 +1,110 @@
+## -*- texinfo -*-
+## @deftypefn {} {[@var{U}, @var{se}] =} mcs_local_vol (@var{payoff}, @var{S0}, @var{K}, @var{T}, @var{r}, @var{volfun}, @var{M}, @var{m})
+## European price at one spot under a local volatility model
+## @math{dS = r S dt + \sigma(S, t) S dW}, by log-Euler paths with
+## Richardson extrapolation in the step, a stratified terminal Brownian
+## value and the discounted stock as control variate.
+##
+## @var{volfun} is a function handle @code{@var{volfun} (S, t)} returning the
+## local volatility elementwise.  The log-price is stepped by
+## @math{X_{k+1} = X_k + (r - \sigma_k^2/2)\Delta + \sigma_k \Delta W_k},
+## @math{\sigma_k = \sigma(e^{X_k}, t_k)}, over @var{M} (even) equal steps;
+## each step is exactly a martingale step for the discounted stock, so
+## @math{E[e^{-rT} S_T] = S_0} holds for the scheme and the discounted
+## stock is an exact control variate.  The same paths run with @var{M}/2
+## steps (increments summed in pairs), and @math{2 U_M - U_{M/2}} removes
+## the @math{O(\Delta)} weak error of the scheme (Talay and Tubaro).
+##
+## The terminal Brownian value @math{W_T} carries most of the payoff's
+## variance: it is stratified into @math{2}@var{m} equiprobable strata with
+## antithetic pairs (@pxref{mcs_strata_normals}), and the path is filled in
+## as a Brownian bridge: free increments @math{\Delta Z_k} are shifted by
+## @math{-(\Delta/T)(Z_T - W_T)}, which gives a Brownian path with the
+## prescribed end (Glasserman sec. 3.1).  Chunks of @math{2^{13}} pairs
+## bound the memory.  @var{se} is the standard error of the controlled
+## pair means without the stratification (an upper bound).
+## @end deftypefn
+
+function [U, se] = mcs_local_vol (payoff, S0, K, T, r, volfun, M, m)
+  if (nargin != 8)
+    print_usage ();
+  endif
+  if (mod (M, 2) != 0)
+    error ("mcs_local_vol: the number of steps M must be even");
+  endif
+  switch (payoff)
+    case "call"
+      h = @(x) max (x - K, 0);
+    case "put"
+      h = @(x) max (K - x, 0);
+    otherwise
+      error ("mcs_local_vol: unknown payoff '%s'", payoff);
+  endswitch
+  chunk = 2 ^ 13;
+  dt = T / M;
+  t = (0:M-1) * dt;
+  ## The volatility at a step's start time is tabulated on a fine uniform
+  ## grid in log S and interpolated linearly: a few operations per path
+  ## instead of a full evaluation (the implied-surface local volatility
+  ## costs dozens).  Spacing 2.5e-3 over ln S0 +- 3 keeps the interpolation
+  ## error near 1e-6 in sigma; beyond the grid sigma is held constant.
+  nx = 2401;
+  hx = 2.5e-3;
+  x0 = log (S0) - (nx - 1) / 2 * hx;
+  xg = x0 + (0:nx-1).' * hx;
+  tab = zeros (nx, M);
+  for k = 1:M
+    tab(:,k) = volfun (exp (xg), t(k));
+  endfor
+  if (! all (isfinite (tab(:)) & tab(:) >= 0))
+    error ("mcs_local_vol: the local volatility must be finite and nonnegative");
+  endif
+  lookup = @(X, k) mcs_lv_interp (tab(:,k), X, x0, hx);
+  G = zeros (2, 2);    # cross products of the pair means of [y, x]
+  g = zeros (2, 1);
+  for first = 1:chunk:m
+    c = min (chunk, m - first + 1);
+    WT = sqrt (T) * mcs_strata_normals (first, c, m);
+    dZ = sqrt (dt) * randn (c, M);
+    dW = dZ - (dt / T) * (sum (dZ, 2) - WT);
+    dW = [dW; -dW];
+    X = log (S0) * ones (2 * c, 1);
+    Xc = X;
+    for k = 1:M
+      s = lookup (X, k);
+      X += (r - s .^ 2 / 2) * dt + s .* dW(:,k);
+      if (mod (k, 2) == 0)
+        ## coarse step over [t(k-1), t(k+1)]
+        s = lookup (Xc, k - 1);
+        Xc += (r - s .^ 2 / 2) * 2 * dt + s .* (dW(:,k-1) + dW(:,k));
+      endif
+    endfor
+    y = exp (-r * T) * (2 * h (exp (X)) - h (exp (Xc)));
+    x = exp (-r * T) * (2 * exp (X) - exp (Xc)) - S0;
+    Y = [y, x];
+    Y = (Y(1:c,:) + Y(c+1:end,:)) / 2;
+    G += Y.' * Y;
+    g += sum (Y).';
+  endfor
+  mu = g / m;
+  C = G / m - mu * mu.';
+  beta = 0;
+  if (C(2,2) > 0)
+    beta = C(1,2) / C(2,2);
+  endif
+  U = mu(1) - beta * mu(2);
+  se = sqrt (max (C(1,1) - beta * C(1,2), 0) / max (m - 1, 1));
+endfunction
+
+%!test
+%! ## constant volatility: Black-Scholes, within 5 standard errors
+%! rand ("state", 1);  randn ("state", 1);
+%! [U, se] = mcs_local_vol ("put", 100, 105, 1, 0.03, @(S, t) 0.2 * ones (size (S)), 8, 2^12);
+%! assert (abs (U - mcs_bs_price ("put", 100, 105, 1, 0.03, 0.2)) <= 5 * se);
+%!test
+%! ## parametric local volatility against the converged reference
+%! rand ("state", 2);  randn ("state", 2);
+%! [U, se] = mcs_local_vol ("call", 100, 95, 0.5, 0.05, @local_vol_parametric, 32, 2^13);
+%! assert (abs (U - local_vol_call_reference (100, 95, 0.5, 0.05)) <= 5 * se);
+%!error <must be even> mcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 7, 16)
+%!error mcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 8)

@@ -1,0 +1,440 @@
+## -*- texinfo -*-
+## @deftypefn {} {[@var{U}, @var{info}] =} qmcs_solve (@var{problem}, @var{level})
+## Price @var{problem} by randomized quasi-Monte Carlo (method QMC-S).
+##
+## The points are those of the Sobol sequence with the direction numbers of
+## Joe and Kuo (@pxref{qmcs_sobol}), randomized by a random digital shift
+## drawn from a fixed seed at every call, so repeated calls return
+## identical numbers and the caller's generator states are left as found.
+## @var{level} is an integer from 1 to 14; each level doubles the points.
+##
+## @itemize
+## @item Black-Scholes European prices and Greeks: @math{S_T} sampled
+## exactly from one coordinate, with its antithetic point; the pathwise
+## (delta, vega) and likelihood-ratio/pathwise (gamma) estimators
+## (@pxref{qmcs_terminal}); @math{2^{L+8}} points at level @math{L}.
+## @item Up-and-out barrier: the same, weighted by the exact
+## Brownian-bridge probability that the path stays below the barrier.
+## @item One proportional dividend, European: @math{S_T} is scaled by
+## @math{1 - D}.
+## @item Merton: conditional on the number of jumps, a quasi-random
+## coordinate through the Poisson inverse cdf; the payoff is integrated over
+## the diffusion and the jump sizes in closed form (@pxref{qmcs_black}).
+## @item Exchange option on two GBMs: conditional on the second asset's
+## normal (one coordinate, antithetic), the first asset's payoff in closed
+## form.
+## @item Local volatility (parametric, or from the implied surface, each
+## spot with its own): log-Euler over 32 steps (64 for T up to 2, and so
+## on) with Richardson from half as many, on
+## Brownian-bridge paths whose first 21 normals are quasi-random
+## (@pxref{qmcs_local_vol}); @math{2^{L+3}} points.
+## @item Heston: Andersen's QE variance steps driven by the 21 coordinates
+## of the points (21 steps), the martingale-corrected log-price step
+## integrated given the variance path, antithetic, control variates
+## (@pxref{qmcs_heston}); @math{2^{L+4}} points.
+## @item American call with one dividend: Longstaff-Schwartz with
+## exercise just before the dividend, on 2-D points
+## (@pxref{qmcs_dividend_american}); @math{2^{L+4}} points.
+## @item American (Black-Scholes): Longstaff-Schwartz on Brownian-bridge
+## paths over 32 dates with Richardson from 16 (@pxref{qmcs_lsm});
+## @math{2^{L+3}} points.
+## @end itemize
+##
+## @var{info} has fields @code{points}, @code{paths} (with the antithetic
+## ones), @code{dims}, @code{dates}, @code{seed} and @code{estimator}.
+## @end deftypefn
+
+function [U, info] = qmcs_solve (problem, level)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  max_level = 14;
+  seed = 20150712;
+
+  if (! isstruct (problem) || ! isscalar (problem))
+    error ("qmcs_solve: PROBLEM must be a problem struct");
+  endif
+  need = {"model", "payoff", "exercise", "barrier", "output", "S", "T", "r"};
+  missing = need(! isfield (problem, need));
+  if (! isempty (missing))
+    error ("qmcs_solve: PROBLEM lacks field '%s'", missing{1});
+  endif
+  if (! (isscalar (level) && isreal (level) && level == fix (level)
+         && level >= 1 && level <= max_level))
+    error ("qmcs_solve: LEVEL must be an integer from 1 to %d", max_level);
+  endif
+  switch (problem.model)
+    case "black-scholes"
+      pars = {"K", "sigma"};
+    case "black-scholes-dividend"
+      pars = {"K", "sigma", "D", "alpha"};
+    case "merton"
+      pars = {"K", "sigma", "lambda", "gamma", "delta"};
+    case "black-scholes-2d"
+      pars = {"sigma1", "sigma2", "rho"};
+    case {"local-vol-parametric", "local-vol-implied-surface"}
+      pars = {"K"};
+    case "heston"
+      pars = {"K", "V0", "kappa", "theta", "sigma_v", "rho"};
+    otherwise
+      error ("qmcs_solve: model '%s' is not supported", problem.model);
+  endswitch
+  missing = pars(! isfield (problem, pars));
+  if (! isempty (missing))
+    error ("qmcs_solve: PROBLEM lacks field '%s'", missing{1});
+  endif
+  is2d = strcmp (problem.model, "black-scholes-2d");
+  if (is2d)
+    if (! strcmp (problem.payoff, "exchange"))
+      error ("qmcs_solve: payoff '%s' is not supported for two assets",
+             problem.payoff);
+    endif
+  elseif (! any (strcmp (problem.payoff, {"call", "put"})))
+    error ("qmcs_solve: payoff '%s' is not supported", problem.payoff);
+  endif
+  if (! any (strcmp (problem.output, {"price", "delta", "gamma", "vega"})))
+    error ("qmcs_solve: output '%s' is not supported", problem.output);
+  endif
+  if (! strcmp (problem.model, "black-scholes")
+      && ! strcmp (problem.output, "price"))
+    error ("qmcs_solve: model '%s' is priced only (no Greeks)", problem.model);
+  endif
+  S = problem.S;
+  if (is2d)
+    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
+           && rows (S) >= 1 && all (isfinite (S(:))) && all (S(:) > 0)))
+      error ("qmcs_solve: S must be an n-by-2 matrix of positive spot pairs");
+    endif
+  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && all (isfinite (S))
+             && all (S > 0)))
+    error ("qmcs_solve: S must be a vector of positive spots");
+  endif
+  T = problem.T;  r = problem.r;
+  ispos = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0;
+  isreal1 = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x);
+  if (! (ispos (T) && (is2d || ispos (problem.K))))
+    error ("qmcs_solve: K and T must be positive scalars");
+  endif
+  if (! isreal1 (r))
+    error ("qmcs_solve: r must be a real scalar");
+  endif
+  for name = intersect (pars, {"sigma", "delta", "sigma1", "sigma2", "V0", ...
+                               "kappa", "theta", "sigma_v"})
+    if (! ispos (problem.(name{1})))
+      error ("qmcs_solve: %s must be a positive scalar", name{1});
+    endif
+  endfor
+  if (any (strcmp (pars, "rho"))
+      && ! (isreal1 (problem.rho) && abs (problem.rho) < 1))
+    error ("qmcs_solve: rho must lie in (-1, 1)");
+  endif
+  if (any (strcmp (pars, "D")) && ! (isreal1 (problem.D) && problem.D >= 0
+                                     && problem.D < 1))
+    error ("qmcs_solve: D must lie in [0, 1)");
+  endif
+  if (any (strcmp (pars, "lambda"))
+      && ! (isreal1 (problem.lambda) && problem.lambda >= 0
+            && isreal1 (problem.gamma)))
+    error ("qmcs_solve: lambda must be nonnegative and gamma real");
+  endif
+  switch (problem.barrier)
+    case "none"
+      B = Inf;
+    case "up-and-out"
+      if (! strcmp (problem.model, "black-scholes")
+          || ! strcmp (problem.output, "price")
+          || ! strcmp (problem.exercise, "european"))
+        error ("qmcs_solve: barriers: European Black-Scholes prices only");
+      endif
+      if (! isfield (problem, "B") || ! ispos (problem.B))
+        error ("qmcs_solve: an up-and-out barrier needs a positive B");
+      endif
+      B = problem.B;
+    otherwise
+      error ("qmcs_solve: barrier '%s' is not supported", problem.barrier);
+  endswitch
+  switch (problem.exercise)
+    case "european"
+    case "american"
+      if (! strcmp (problem.output, "price"))
+        error ("qmcs_solve: American options are priced only (no Greeks)");
+      endif
+      if (strcmp (problem.model, "black-scholes-dividend"))
+        ## exercise just before the dividend is optimal only for a call
+        ## with r >= 0 (see qmcs_dividend_american)
+        if (! strcmp (problem.payoff, "call") || r < 0)
+          error ("qmcs_solve: American options with a dividend: calls with r >= 0 only");
+        endif
+      elseif (! strcmp (problem.model, "black-scholes"))
+        error ("qmcs_solve: American options are not supported for model '%s'",
+               problem.model);
+      endif
+    otherwise
+      error ("qmcs_solve: exercise '%s' is not supported", problem.exercise);
+  endswitch
+
+  old_rand = rand ("state");
+  old_randn = randn ("state");
+  unwind_protect
+    rand ("state", seed);
+    randn ("state", seed);
+    ## the random digital shift: one 32-bit word per dimension
+    shift = uint32 (floor (rand (1, 32) * 2 ^ 32));
+    M = 1;
+    d = 1;
+    if (strcmp (problem.model, "heston"))
+      ## 21 steps: every variance step gets a quasi-random coordinate
+      n = 2 ^ (level + 4);
+      M = 21;
+      d = M;
+      U = qmcs_heston (problem.payoff, S, problem.K, T, r, problem.V0,
+                       problem.kappa, problem.theta, problem.sigma_v,
+                       problem.rho, n, M, shift);
+      est = "Andersen QE on 21 quasi-random steps, martingale-corrected log step integrated given the variance path, antithetic, stock and variance control variates";
+    elseif (strncmp (problem.model, "local-vol", 9))
+      n = 2 ^ (level + 3);
+      ## 32 steps a year or more: the Richardson residual stays below
+      ## 1e-4 (it reaches 8e-4 with 32 steps over two years on 3-II)
+      M = 32 * 2 ^ max (0, ceil (log2 (T)));
+      d = min (M, 21);
+      U = zeros (size (S));
+      for i = 1:numel (S)
+        if (strcmp (problem.model, "local-vol-parametric"))
+          volfun = @local_vol_parametric;
+        else
+          ## each spot has its own local volatility (the surface is
+          ## quoted relative to its forward)
+          volfun = @(x, t) local_vol_surface (x, t, S(i), r);
+        endif
+        randn ("state", seed);
+        U(i) = qmcs_local_vol (problem.payoff, S(i), problem.K, T, r, volfun,
+                               M, n, shift);
+      endfor
+      est = "log-Euler on Sobol Brownian-bridge paths (21 quasi-random coordinates), antithetic, Richardson in the step";
+    elseif (strcmp (problem.exercise, "american")
+            && strcmp (problem.model, "black-scholes-dividend"))
+      n = 2 ^ (level + 4);
+      M = 1;
+      d = 2;
+      U = qmcs_dividend_american (S, problem.K, T, r, problem.sigma,
+                                  problem.D, problem.alpha, n, shift);
+      est = "Longstaff-Schwartz with exercise just before the dividend, 2-D Sobol points, antithetic, European control variate";
+    elseif (strcmp (problem.exercise, "american"))
+      n = 2 ^ (level + 3);
+      M = 32;
+      d = M;
+      U = qmcs_lsm (problem.payoff, S, problem.K, T, r, problem.sigma, n, M,
+                    shift);
+      est = "Longstaff-Schwartz on Sobol Brownian-bridge paths, antithetic, Richardson in dates, European control variate";
+    else
+      n = 2 ^ (level + 8);
+      disc = exp (-r * T);
+      switch (problem.model)
+        case {"black-scholes", "black-scholes-dividend"}
+          S0 = S;
+          if (isfield (problem, "D") && any (strcmp (pars, "D")))
+            S0 = (1 - problem.D) * S;    # the drop scales S_T whatever its date
+          endif
+          fun = @(u) qmcs_bs_values (problem.payoff, problem.output, S0,
+                                     std_normal_inv (u(:,1)), problem.K, T,
+                                     r, problem.sigma, B);
+          est = "exact sampling, antithetic";
+        case "merton"
+          lam = problem.lambda;  g = problem.gamma;  dl = problem.delta;
+          k = expm1 (g + dl ^ 2 / 2);
+          fun = @(u) disc * qmcs_black (problem.payoff,
+                     S(:).' .* exp ((r - lam * k) * T
+                                    + qmcs_poisson_inv (u(:,1), lam * T)
+                                      * (g + dl ^ 2 / 2)),
+                     problem.K,
+                     problem.sigma ^ 2 * T
+                     + qmcs_poisson_inv (u(:,1), lam * T) * dl ^ 2);
+          est = "conditional on the number of jumps";
+        case "black-scholes-2d"
+          s1 = problem.sigma1;  s2 = problem.sigma2;  rho = problem.rho;
+          v = s1 ^ 2 * (1 - rho ^ 2) * T;
+          zz = @(u) sqrt (T) * std_normal_inv (u(:,1));
+          one = @(z) disc * qmcs_black ("call",
+                     S(:,1).' .* exp ((r - s1 ^ 2 / 2) * T + s1 * rho * z + v / 2),
+                     S(:,2).' .* exp ((r - s2 ^ 2 / 2) * T + s2 * z), v);
+          fun = @(u) (one (zz (u)) + one (-zz (u))) / 2;
+          est = "conditional on the second asset, antithetic";
+      endswitch
+      U = qmcs_mean (fun, n, d, shift(1:d));
+    endif
+  unwind_protect_cleanup
+    rand ("state", old_rand);
+    randn ("state", old_randn);
+  end_unwind_protect
+
+  if (is2d)
+    U = reshape (U, rows (S), 1);
+  else
+    U = reshape (U, size (S));
+  endif
+  info = struct ("points", n, "paths", 2 * n, "dims", d, "dates", M,
+                 "seed", seed, "estimator", ["Sobol (Joe-Kuo), random digital shift; ", est]);
+endfunction
+
+## Every supported problem at its default parameters, at a level that runs
+## in well under a second, against the spec's reference values.  The
+## randomized QMC error has no cheap standard error here (one
+## randomization); the tolerances are 5 times the largest relative error
+## over 8 other digital shifts at that level, rounded up (that error in
+## brackets):
+##   level 6: 1a-I, 1a-I Greeks, 1a-II, 1a-II-delta, 1c-II, 5 4e-4 (6.5e-5),
+##   1c-I 1e-6 (1.1e-7), 2-eu 6e-4 (1.0e-4), 6 4e-5 (6.1e-6);
+##   level 12: 1a-II-gamma and -vega 1.2e-3 (2.3e-4; the fixed shift gives
+##   2e-6);
+##   level 9: 3-I 1.3e-3 (2.5e-4), 3-II 1.3e-2 (2.5e-3); level 10: 2-am
+##   4e-4 (7.2e-5); level 8: 4 1.6e-3 (3.1e-4);
+##   1b-I at level 10: 1.5e-2 (mostly the low bias of the estimated policy,
+##   as for MC-S); 1b-II: immediate exercise, exact.
+%!test
+%! cases = {"1a-I", 6, 4e-4; "1a-I-delta", 6, 4e-4; "1a-I-gamma", 6, 4e-4;
+%!          "1a-I-vega", 6, 4e-4; "1a-II", 6, 4e-4; "1a-II-delta", 6, 4e-4;
+%!          "1a-II-gamma", 12, 1.2e-3; "1a-II-vega", 12, 1.2e-3; "1c-I", 6, 1e-6;
+%!          "1c-II", 6, 4e-4; "2-eu", 6, 6e-4; "5", 6, 4e-4; "6", 6, 4e-5;
+%!          "3-I", 9, 1.3e-3; "3-II", 9, 1.3e-2; "2-am", 10, 4e-4; "4", 8, 1.6e-3;
+%!          "1b-I", 10, 1.5e-2};
+%! cat = benchop_catalogue ();
+%! ids = cellfun (@(p) p.id, cat.problems, "uniformoutput", false);
+%! for k = 1:rows (cases)
+%!   [id, level, tol] = cases{k,:};
+%!   ref = cat.problems{strcmp (ids, id)}.reference(:);
+%!   U = qmcs_solve (benchop_problem (id), level);
+%!   assert (U(:), ref, -tol);
+%! endfor
+%! assert (qmcs_solve (benchop_problem ("1b-II"), 1), [3 2 1]);
+
+## Reproducible; the caller's streams are left as found; levels double.
+%!test
+%! p = benchop_problem ("5");
+%! rand ("state", 1);  randn ("state", 2);
+%! a = [rand(), randn()];
+%! rand ("state", 1);  randn ("state", 2);
+%! [U1, i1] = qmcs_solve (p, 3);
+%! b = [rand(), randn()];
+%! [U2, i2] = qmcs_solve (p, 3);
+%! assert (a, b);
+%! assert (isequal (U1, U2) && isequal (i1, i2));
+%! p = benchop_problem ("1b-I");
+%! assert (isequal (qmcs_solve (p, 2), qmcs_solve (p, 2)));
+%! [~, i4] = qmcs_solve (p, 4);
+%! [~, i5] = qmcs_solve (p, 5);
+%! assert (i5.points, 2 * i4.points);
+%! p = benchop_problem ("6");
+%! assert (size (qmcs_solve (p, 1)), [5 1]);
+
+## Away from the defaults, against the closed forms; tolerances as above
+## (5 times the largest error over 8 other shifts at level 6, rounded up):
+## prices and deltas 4e-4 (7.3e-5), the short low-volatility call's gamma
+## and vega 4.5e-2 (8.3e-3: the likelihood-ratio weight is large where
+## sigma sqrt(T) is small), 1c-I 1e-6 (1.8e-8), 2-eu 6e-4 (1.2e-4),
+## 5 2e-4 (3.4e-5), 6 3e-5 (4.3e-6).
+%!test
+%! S = [95 100 115];
+%! for c = {{"call", 0.1, 0.25, 100, 0.01}, {"put", 0.4, 2, 95, 0.08}}
+%!   [payoff, s, T, K, r] = c{1}{:};
+%!   for out = {"price", "delta", "gamma", "vega"}
+%!     p = benchop_problem ("1a-I", "S", S, "K", K, "T", T, "r", r, "sigma", s);
+%!     p.payoff = payoff;
+%!     p.output = out{1};
+%!     tol = 4e-4;
+%!     if (s < 0.2 && any (strcmp (out{1}, {"gamma", "vega"})))
+%!       tol = 4.5e-2;
+%!     endif
+%!     assert (qmcs_solve (p, 6), bs_european (payoff, out{1}, S, K, T, r, s), -tol);
+%!   endfor
+%! endfor
+%! p = benchop_problem ("1c-I", "S", S, "K", 90, "T", 2, "r", 0.05, "sigma", 0.3, "B", 140);
+%! assert (qmcs_solve (p, 6), up_and_out_call (S, 90, 140, 2, 0.05, 0.3), -1e-6);
+%! p = benchop_problem ("2-eu", "S", S, "K", 110, "T", 2, "r", 0.08,
+%!                      "sigma", 0.4, "D", 0.05, "alpha", 0.3);
+%! assert (qmcs_solve (p, 6), dividend_call (S, 110, 2, 0.08, 0.4, 0.05), -6e-4);
+%! p = benchop_problem ("5", "S", S, "K", 90, "T", 0.25, "r", 0, "sigma", 0.3,
+%!                      "lambda", 0.52, "gamma", -0.35, "delta", 0.28);
+%! assert (qmcs_solve (p, 6), merton_call (S, 90, 0.25, 0, 0.3, 0.52, -0.35, 0.28), -2e-4);
+%! P = [100 80; 95 105; 120 100];
+%! p = benchop_problem ("6", "S", P, "T", 2, "r", 0.08, "sigma1", 0.4,
+%!                      "sigma2", 0.1, "rho", 0.35);
+%! assert (qmcs_solve (p, 6), margrabe_exchange (P, 2, 0.4, 0.1, 0.35)(:), -3e-5);
+
+## Local volatility and the dividend American call away from the defaults:
+## 3-II against the implied-surface closed form, 3-I against the converged
+## reference computation, 2-am against the one-date Bermudan value by a fine
+## trapezoid rule (exact for it, see qmcs_dividend_american).  Tolerances:
+## 5 times the largest error over 8 other shifts, rounded up: 1.2e-2
+## (2.3e-3), 3e-3 (5.7e-4), 8e-4 (1.6e-4).
+%!test
+%! S = [95 105];
+%! p = benchop_problem ("3-II", "S", S, "K", 110, "T", 1, "r", 0.05);
+%! assert (qmcs_solve (p, 9), implied_surface_call (S, 110, 1, 0.05), -1.2e-2);
+%! p = benchop_problem ("3-I", "S", S, "K", 105, "T", 2, "r", 0.05);
+%! assert (qmcs_solve (p, 9), local_vol_call_reference (S, 105, 2, 0.05), -3e-3);
+%! ## Heston with every parameter moved: 5 times the largest error over
+%! ## this and 8 other shifts (2.9e-4), rounded up
+%! S = [90 100 110];
+%! p = benchop_problem ("4", "S", S, "K", 90, "T", 2, "r", 0.08, "V0", 0.016,
+%!                      "kappa", 1.4, "theta", 0.029, "sigma_v", 0.325, "rho", -0.35);
+%! V = heston_call (S, 90, 2, 0.08, 0.016, 1.4, 0.029, 0.325, -0.35);
+%! assert (qmcs_solve (p, 8), V, -1.5e-3);
+%!test
+%! S = [85 100 120];  K = 105;  T = 1.5;  r = 0.06;  s = 0.3;  D = 0.05;  a = 0.6;
+%! p = benchop_problem ("2-am", "S", S, "K", K, "T", T, "r", r, "sigma", s,
+%!                      "D", D, "alpha", a);
+%! td = a * T;  w = linspace (-10, 10, 200001).';
+%! V = zeros (size (S));
+%! for i = 1:3
+%!   Sd = S(i) * exp ((r - s^2/2) * td + s * sqrt (td) * w);
+%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, qmcs_bs ("call", (1 - D) * Sd, K, T - td, r, s));
+%!   V(i) = exp (-r * td) * trapz (w, g);
+%! endfor
+%! assert (qmcs_solve (p, 10), V, -8e-4);
+
+## American put away from the defaults against a Richardson-extrapolated
+## CRR tree (its own error below 6e-4 here); level 10, bias of the policy
+## up to about 3e-3: tolerance 1e-2.
+%!test
+%! S = [85 100 115];  K = 110;  T = 1.5;  r = 0.06;  s = 0.3;
+%! N = 1000;
+%! V = zeros (2, 3);
+%! for q = 1:2
+%!   n = N * q;  dt = T / n;  u = exp (s * sqrt (dt));  pu = (exp (r * dt) - 1 / u) / (u - 1 / u);
+%!   for i = 1:3
+%!     v = max (K - S(i) * u .^ (n:-2:-n).', 0);
+%!     for j = n-1:-1:0
+%!       v = max (K - S(i) * u .^ (j:-2:-j).', exp (-r * dt) * (pu * v(1:end-1) + (1 - pu) * v(2:end)));
+%!     endfor
+%!     V(q,i) = v;
+%!   endfor
+%! endfor
+%! p = benchop_problem ("1b-I", "S", S, "K", K, "T", T, "r", r, "sigma", s);
+%! assert (qmcs_solve (p, 10), 2 * V(2,:) - V(1,:), -1e-2);
+
+## Input validation.
+%!shared p
+%! p = benchop_problem ("1a-I");
+%!error qmcs_solve (p)
+%!error <problem struct> qmcs_solve (3, 1)
+%!error <LEVEL must be> qmcs_solve (p, 0)
+%!error <LEVEL must be> qmcs_solve (p, 15)
+%!error <lacks field 'sigma'> qmcs_solve (rmfield (p, "sigma"), 1)
+%!error <model 'sabr'> qmcs_solve (setfield (p, "model", "sabr"), 1)
+%!error <lacks field 'V0'> qmcs_solve (setfield (p, "model", "heston"), 1)
+%!error <sigma_v must be> qmcs_solve (setfield (benchop_problem ("4"), "sigma_v", 0), 1)
+%!error <rho must lie> qmcs_solve (setfield (benchop_problem ("4"), "rho", 1.5), 1)
+%!error <payoff 'exchange'> qmcs_solve (setfield (p, "payoff", "exchange"), 1)
+%!error <output 'theta'> qmcs_solve (setfield (p, "output", "theta"), 1)
+%!error <positive spots> qmcs_solve (setfield (p, "S", [90 -1]), 1)
+%!error <sigma must be> qmcs_solve (setfield (p, "sigma", 0), 1)
+%!error <real scalar> qmcs_solve (setfield (p, "r", NaN), 1)
+%!error <priced only> qmcs_solve (setfield (benchop_problem ("5"), "output", "delta"), 1)
+%!error <rho must lie> qmcs_solve (setfield (benchop_problem ("6"), "rho", -1), 1)
+%!error <D must lie> qmcs_solve (setfield (benchop_problem ("2-eu"), "D", -0.1), 1)
+%!error <calls with r> qmcs_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)
+%!error <not supported for model> qmcs_solve (setfield (benchop_problem ("5"), "exercise", "american"), 1)
+%!error <priced only> qmcs_solve (setfield (benchop_problem ("1b-I"), "output", "delta"), 1)
+%!error <European Black-Scholes> qmcs_solve (setfield (benchop_problem ("1c-I"), "output", "vega"), 1)
+%!error <exercise 'bermudan'> qmcs_solve (setfield (p, "exercise", "bermudan"), 1)
+%!error <n-by-2> qmcs_solve (setfield (benchop_problem ("6"), "S", [1 2 3]), 1)
