@@ -3,7 +3,7 @@
 ## European call or put price for any model given by the characteristic
 ## function of its log return, by the COS method (Fang and Oosterlee 2008).
 ##
-## @var{logcf} is the handle of @code{cos_log_cf}: @math{\log E[e^{i u
+## @var{logcf} is the handle of @code{model_log_cf}: @math{\log E[e^{i u
 ## Y}]}, @math{Y = \log (S_T / S_0)}, for real or complex @math{u};
 ## @var{payoff} is @qcode{"call"} or @qcode{"put"}; @var{S} a row of spot
 ## prices.  As in @code{cos_european}, each point expands the option that
@@ -105,7 +105,7 @@ endfunction
 %!test
 %! ## Black-Scholes: the closed form.
 %! S = [60 90 100 110 160]; K = 100; T = 0.7; r = 0.05; s = 0.25;
-%! f = cos_log_cf ("black-scholes", struct ("T", T, "r", r, "sigma", s));
+%! f = model_log_cf ("black-scholes", struct ("T", T, "r", r, "sigma", s));
 %! C = bs_european ("call", "price", S, K, T, r, s);
 %! assert (cos_cf_european (f, "call", S, K, T, r, 5), C, -1e-10);
 %! P = bs_european ("put", "price", S, K, T, r, s);
@@ -113,7 +113,7 @@ endfunction
 %!test
 %! ## A tiny volatility and a large drift.
 %! S = [97 98 99]; K = 100; T = 0.25; r = 0.1; s = 0.01;
-%! f = cos_log_cf ("black-scholes", struct ("T", T, "r", r, "sigma", s));
+%! f = model_log_cf ("black-scholes", struct ("T", T, "r", r, "sigma", s));
 %! [U, N] = cos_cf_european (f, "call", S, K, T, r, 5);
 %! assert (U, bs_european ("call", "price", S, K, T, r, s), -1e-10);
 %! assert (N < 80);

@@ -22,7 +22,7 @@
 ## Prices of European calls and puts under the models
 ## @qcode{"black-scholes-dividend"} (one proportional dividend @code{D} at
 ## @code{alpha T}), @qcode{"heston"} and @qcode{"merton"} come from their
-## characteristic functions (@code{cos_log_cf}, @code{cos_cf_european});
+## characteristic functions (@code{model_log_cf}, @code{cos_cf_european});
 ## the American call with the dividend from one backward COS step over
 ## the dividend date (@code{cos_dividend_american_call}, @math{r \ge 0});
 ## the exchange option of model @qcode{"black-scholes-2d"} from the
@@ -55,97 +55,22 @@ function [U, info] = cos_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  common = {"model", "payoff", "exercise", "barrier", "output", "S", "T", "r"};
-  if (! isstruct (problem) || ! isscalar (problem)
-      || ! isfield (problem, "model"))
-    error ("cos_solve: PROBLEM must be a problem struct");
-  endif
-  if (! (isnumeric (level) && isscalar (level) && isreal (level)
-         && level == fix (level) && level >= 1 && level <= 9))
-    error ("cos_solve: LEVEL must be an integer from 1 to 9");
-  endif
+  models = {"black-scholes", "black-scholes-dividend", "heston", "merton", ...
+            "black-scholes-2d", "local-vol-implied-surface"};
+  [p, S] = fourier_check_problem ("cos_solve", problem, level, models);
   model = problem.model;
-  switch (model)
-    case "black-scholes"
-      names = {"K", "sigma"};
-    case "black-scholes-dividend"
-      names = {"K", "sigma", "D", "alpha"};
-    case "heston"
-      names = {"K", "V0", "kappa", "theta", "sigma_v", "rho"};
-    case "merton"
-      names = {"K", "sigma", "lambda", "gamma", "delta"};
-    case "black-scholes-2d"
-      names = {"sigma1", "sigma2", "rho"};
-    case "local-vol-implied-surface"
-      names = {"K"};
-    otherwise
-      error ("cos_solve: model '%s' is not supported", model);
-  endswitch
-  fields = [common, names];
-  if (! all (isfield (problem, fields)))
-    error ("cos_solve: PROBLEM must be a problem struct with fields %s",
-           strjoin (fields, ", "));
-  endif
-  S = problem.S;
-  if (strcmp (model, "black-scholes-2d"))
-    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
-           && rows (S) >= 1 && all (isfinite (S(:)) & S(:) > 0)))
-      error ("cos_solve: S must be an n-by-2 matrix of positive price pairs");
-    endif
-    S = double (S);
-  else
-    if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-           && all (isfinite (S) & S > 0)))
-      error ("cos_solve: S must be a vector of positive prices");
-    endif
-    S = double (S(:).');
-  endif
-  ## Parameters: positive ones, then those with their own ranges.
-  pos = setdiff (names, {"D", "alpha", "rho", "lambda", "gamma"});
-  pos{end+1} = "T";
+  ## The up-and-out call's barrier is one more positive parameter.
   if (strcmp (model, "black-scholes") && strcmp (problem.barrier, "up-and-out"))
     if (! isfield (problem, "B"))
       error ("cos_solve: an up-and-out problem needs the barrier B");
     endif
-    pos{end+1} = "B";
-  endif
-  p = struct ();
-  for i = 1:numel (pos)
-    v = problem.(pos{i});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-           && v > 0))
-      error ("cos_solve: %s must be a positive scalar", pos{i});
+    B = problem.B;
+    if (! (isnumeric (B) && isreal (B) && isscalar (B) && isfinite (B)
+           && B > 0))
+      error ("cos_solve: B must be a positive scalar");
     endif
-    p.(pos{i}) = double (v);
-  endfor
-  ## The others, with their own ranges: two GBMs may be perfectly
-  ## correlated, Heston's square root needs |rho| < 1.
-  rho1 = strcmp (model, "black-scholes-2d");
-  rhor = "(-1, 1)";
-  if (rho1)
-    rhor = "[-1, 1]";
+    p.B = double (B);
   endif
-  ranges = {"D", @(v) v >= 0 && v < 1, "[0, 1)";
-            "alpha", @(v) v > 0 && v < 1, "(0, 1)";
-            "rho", @(v) abs (v) < 1 || (rho1 && abs (v) == 1), rhor;
-            "lambda", @(v) v >= 0, "[0, Inf)";
-            "gamma", @(v) true, "(-Inf, Inf)"};
-  for i = 1:rows (ranges)
-    nm = ranges{i,1};
-    if (any (strcmp (names, nm)))
-      v = problem.(nm);
-      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-             && ranges{i,2} (v)))
-        error ("cos_solve: %s must be a real scalar in %s", nm, ranges{i,3});
-      endif
-      p.(nm) = double (v);
-    endif
-  endfor
-  r = problem.r;
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("cos_solve: r must be a real scalar");
-  endif
-  p.r = double (r);
   r = p.r;
   T = p.T;
   payoff = problem.payoff;
@@ -209,7 +134,7 @@ function [U, info] = cos_solve (problem, level)
         endif
       end_unwind_protect
     else
-      [U, info.N] = cos_cf_european (cos_log_cf (model, p), payoff, S, p.K,
+      [U, info.N] = cos_cf_european (model_log_cf (model, p), payoff, S, p.K,
                                      T, r, level);
     endif
     return;
@@ -439,6 +364,7 @@ endfunction
 %!error <only European up-and-out calls> cos_solve (setfield (benchop_problem ("1c-I"), "payoff", "put"), 1)
 %!error <barrier 'down-and-in' is not supported> cos_solve (setfield (p, "barrier", "down-and-in"), 1)
 %!error <needs the barrier B> cos_solve (setfield (p, "barrier", "up-and-out"), 1)
+%!error <B must be a positive scalar> cos_solve (setfield (benchop_problem ("1c-I"), "B", -140), 1)
 %!error <D must be a real scalar in \[0, 1\)> cos_solve (setfield (benchop_problem ("2-eu"), "D", 1), 1)
 %!error <alpha must be> cos_solve (setfield (benchop_problem ("2-am"), "alpha", 0), 1)
 %!error <rho must be a real scalar in \(-1, 1\)> cos_solve (setfield (benchop_problem ("4"), "rho", -1), 1)

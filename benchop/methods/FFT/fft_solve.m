@@ -8,7 +8,7 @@
 ## @var{problem} is a problem struct (@pxref{benchop_problem}) of model
 ## @qcode{"black-scholes"}, @qcode{"black-scholes-dividend"},
 ## @qcode{"heston"} or @qcode{"merton"} (characteristic functions in
-## @code{fft_log_cf}), with a European call or put and no barrier.  The
+## @code{model_log_cf}), with a European call or put and no barrier.  The
 ## output is the price, or under Black-Scholes also @qcode{"delta"},
 ## @qcode{"gamma"} or @qcode{"vega"}: these multiply the transform by the
 ## derivative of the characteristic function (@math{i u} per derivative
@@ -50,69 +50,10 @@ function [U, info] = fft_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  common = {"model", "payoff", "exercise", "barrier", "output", "S", "K", "T", "r"};
-  if (! isstruct (problem) || ! isscalar (problem)
-      || ! isfield (problem, "model"))
-    error ("fft_solve: PROBLEM must be a problem struct");
-  endif
-  if (! (isnumeric (level) && isscalar (level) && isreal (level)
-         && level == fix (level) && level >= 1 && level <= 9))
-    error ("fft_solve: LEVEL must be an integer from 1 to 9");
-  endif
+  models = {"black-scholes", "black-scholes-dividend", "heston", "merton"};
+  [p, S] = fourier_check_problem ("fft_solve", problem, level, models);
   model = problem.model;
-  switch (model)
-    case "black-scholes"
-      names = {"sigma"};
-    case "black-scholes-dividend"
-      names = {"sigma", "D", "alpha"};
-    case "heston"
-      names = {"V0", "kappa", "theta", "sigma_v", "rho"};
-    case "merton"
-      names = {"sigma", "lambda", "gamma", "delta"};
-    otherwise
-      error ("fft_solve: model '%s' is not supported", model);
-  endswitch
-  fields = [common, names];
-  if (! all (isfield (problem, fields)))
-    error ("fft_solve: PROBLEM must be a problem struct with fields %s",
-           strjoin (fields, ", "));
-  endif
-  S = problem.S;
-  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-         && all (isfinite (S) & S > 0)))
-    error ("fft_solve: S must be a vector of positive prices");
-  endif
-  S = double (S(:).');
-  p = struct ();
-  for nm = [{"K", "T"}, setdiff(names, {"D", "alpha", "rho", "lambda", "gamma"})]
-    v = problem.(nm{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-           && v > 0))
-      error ("fft_solve: %s must be a positive scalar", nm{1});
-    endif
-    p.(nm{1}) = double (v);
-  endfor
-  ranges = {"D", @(v) v >= 0 && v < 1, "[0, 1)";
-            "alpha", @(v) v > 0 && v < 1, "(0, 1)";
-            "rho", @(v) abs (v) < 1, "(-1, 1)";
-            "lambda", @(v) v >= 0, "[0, Inf)";
-            "gamma", @(v) true, "(-Inf, Inf)"};
-  for i = 1:rows (ranges)
-    nm = ranges{i,1};
-    if (any (strcmp (names, nm)))
-      v = problem.(nm);
-      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-             && ranges{i,2} (v)))
-        error ("fft_solve: %s must be a real scalar in %s", nm, ranges{i,3});
-      endif
-      p.(nm) = double (v);
-    endif
-  endfor
-  r = problem.r;
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("fft_solve: r must be a real scalar");
-  endif
-  p.r = r = double (r);
+  r = p.r;
   payoff = problem.payoff;
   output = problem.output;
   if (! any (strcmp (payoff, {"call", "put"})))
@@ -133,7 +74,7 @@ function [U, info] = fft_solve (problem, level)
   T = p.T;
   K = p.K;
 
-  f = fft_log_cf (model, p);
+  f = model_log_cf (model, p);
   [~, s, lm] = fft_scale (f);
   v36 = 8.5 / s;                        # |phi| has decayed to e^{-36} there
   switch (output)

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{f} =} fft_log_cf (@var{model}, @var{p})
+## @deftypefn {} {@var{f} =} model_log_cf (@var{model}, @var{p})
 ## Logarithm of the characteristic function of the log return
 ## @math{Y = \log (S_T / S_0)} under the pricing measure, as a function
 ## handle of (real or complex) @math{u}: @math{f(u) = \log E[e^{i u Y}]}.
@@ -16,7 +16,7 @@
 ## @item @qcode{"heston"}
 ## @code{V0}, @code{kappa}, @code{theta}, @code{sigma_v}, @code{rho}: the
 ## "little trap" form of Albrecher et al. (2007), numerically stable for
-## large @math{u} and @math{T} (@code{fft_heston_log_cf});
+## large @math{u} and @math{T} (@code{heston_log_cf});
 ## @item @qcode{"merton"}
 ## @code{sigma}, @code{lambda}, @code{gamma}, @code{delta}: normal log
 ## jumps at rate @code{lambda}, the drift compensated.
@@ -25,7 +25,7 @@
 ## characteristic function is taken), so imaginary parts do not wrap.
 ## @end deftypefn
 
-function f = fft_log_cf (model, p)
+function f = model_log_cf (model, p)
   if (nargin != 2)
     print_usage ();
   endif
@@ -40,8 +40,8 @@ function f = fft_log_cf (model, p)
       ld = log1p (-p.D);
       f = @(u) 1i * u * ((r - s2 / 2) * T + ld) - s2 * T * u .^ 2 / 2;
     case "heston"
-      f = @(u) fft_heston_log_cf (u, T, r, p.V0, p.kappa, p.theta,
-                                p.sigma_v, p.rho);
+      f = @(u) heston_log_cf (u, T, r, p.V0, p.kappa, p.theta,
+                            p.sigma_v, p.rho);
     case "merton"
       s2 = p.sigma^2;
       lam = p.lambda;
@@ -51,7 +51,7 @@ function f = fft_log_cf (model, p)
       f = @(u) 1i * u * (r - s2 / 2 - lam * kk) * T - s2 * T * u .^ 2 / 2 ...
                + lam * T * expm1 (1i * u * ga - de2 * u .^ 2 / 2);
     otherwise
-      error ("fft_log_cf: unknown model '%s'", model);
+      error ("model_log_cf: unknown model '%s'", model);
   endswitch
 endfunction
 
@@ -61,18 +61,18 @@ endfunction
 %!             "kappa", 1.5, "theta", 0.04, "sigma_v", 0.4, "rho", -0.6,
 %!             "lambda", 0.5, "gamma", -0.3, "delta", 0.25);
 %! for m = {"black-scholes", "heston", "merton"}
-%!   f = fft_log_cf (m{1}, p);
+%!   f = model_log_cf (m{1}, p);
 %!   assert (f (-1i), 0.04 * 0.7, 1e-13);
 %!   assert (f (0), 0, 1e-15);
 %! endfor
-%! f = fft_log_cf ("black-scholes-dividend", p);
+%! f = model_log_cf ("black-scholes-dividend", p);
 %! assert (f (-1i), 0.04 * 0.7 + log (0.95), 1e-13);
 %!test
 %! ## Heston with a tiny vol of variance and V0 = theta is Black-Scholes.
 %! p = struct ("T", 1, "r", 0.03, "V0", 0.04, "kappa", 2, "theta", 0.04,
 %!             "sigma_v", 1e-8, "rho", 0.3, "sigma", 0.2);
 %! u = [0.5 3 10];
-%! assert (fft_log_cf ("heston", p) (u), fft_log_cf ("black-scholes", p) (u), 1e-7);
+%! assert (model_log_cf ("heston", p) (u), model_log_cf ("black-scholes", p) (u), 1e-7);
 %!test
 %! ## Heston against the plain (Heston 1993) form at moderate u.
 %! p = struct ("T", 2, "r", 0.01, "V0", 0.05, "kappa", 1.2, "theta", 0.03,
@@ -84,6 +84,6 @@ endfunction
 %! C = 1i * u * p.r * p.T + p.kappa * p.theta / p.sigma_v^2 ...
 %!     * ((b + d) * p.T - 2 * log ((1 - g .* exp (d * p.T)) ./ (1 - g)));
 %! D = (b + d) / p.sigma_v^2 .* (1 - exp (d * p.T)) ./ (1 - g .* exp (d * p.T));
-%! assert (exp (fft_log_cf ("heston", p) (u)), exp (C + D * p.V0), 1e-12);
-%!error <unknown model> fft_log_cf ("sabr", struct ("T", 1, "r", 0))
-%!error fft_log_cf ("heston")
+%! assert (exp (model_log_cf ("heston", p) (u)), exp (C + D * p.V0), 1e-12);
+%!error <unknown model> model_log_cf ("sabr", struct ("T", 1, "r", 0))
+%!error model_log_cf ("heston")

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{f} =} fft_heston_log_cf (@var{u}, @var{T}, @var{r}, @var{V0}, @var{kappa}, @var{theta}, @var{sigma_v}, @var{rho})
+## @deftypefn {} {@var{f} =} heston_log_cf (@var{u}, @var{T}, @var{r}, @var{V0}, @var{kappa}, @var{theta}, @var{sigma_v}, @var{rho})
 ## Logarithm of the Heston characteristic function of the log return
 ## @math{\log (S_T / S_0)} at the (real or complex) points @var{u}, in the
 ## "little trap" form of Albrecher, Mayer, Schoutens and Tistaert (2007):
@@ -15,7 +15,7 @@
 ## however large @math{u} or @var{T}.
 ## @end deftypefn
 
-function f = fft_heston_log_cf (u, T, r, V0, kappa, theta, sv, rho)
+function f = heston_log_cf (u, T, r, V0, kappa, theta, sv, rho)
   if (nargin != 8)
     print_usage ();
   endif
@@ -41,6 +41,6 @@ endfunction
 %! g = (b + d) ./ (b - d);
 %! C = 1i * u * r * T + ka * th / sv^2 * ((b + d) * T - 2 * log ((1 - g .* exp (d * T)) ./ (1 - g)));
 %! D = (b + d) / sv^2 .* (1 - exp (d * T)) ./ (1 - g .* exp (d * T));
-%! assert (exp (fft_heston_log_cf (u, T, r, V0, ka, th, sv, rho)), exp (C + D * V0), 1e-12);
-%!assert (fft_heston_log_cf (-1i, 1, 0.03, 0.04, 2, 0.04, 0.3, -0.5), 0.03, 1e-14)
-%!error fft_heston_log_cf (1, 2, 3)
+%! assert (exp (heston_log_cf (u, T, r, V0, ka, th, sv, rho)), exp (C + D * V0), 1e-12);
+%!assert (heston_log_cf (-1i, 1, 0.03, 0.04, 2, 0.04, 0.3, -0.5), 0.03, 1e-14)
+%!error heston_log_cf (1, 2, 3)
