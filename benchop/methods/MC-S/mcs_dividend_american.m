@@ -43,7 +43,7 @@ function [U, se] = mcs_dividend_american (S, K, T, r, sigma, D, alpha, m)
     C = exp (-r * T) * max ((1 - D) * Sd .* exp (mu * tau + sigma * Z) - K, 0);
     ex = exp (-r * td) * max (Sd - K, 0);
     ## discounted European value of holding on at t_d
-    eu = exp (-r * td) * mcs_bs_price ("call", (1 - D) * Sd, K, tau, r, sigma);
+    eu = exp (-r * td) * mc_bs ("call", (1 - D) * Sd, K, tau, r, sigma);
     Y = C;
     Zc = C;
     itm = find (ex > 0);
@@ -55,7 +55,7 @@ function [U, se] = mcs_dividend_american (S, K, T, r, sigma, D, alpha, m)
     endif
     y = (Y(1:m) + Y(m+1:end)) / 2;
     z = (Zc(1:m) + Zc(m+1:end)) / 2;
-    Ez = mcs_bs_price ("call", (1 - D) * S(i), K, T, r, sigma);
+    Ez = mc_bs ("call", (1 - D) * S(i), K, T, r, sigma);
     zc = z - mean (z);
     beta = 0;
     if (any (zc))
@@ -79,15 +79,15 @@ endfunction
 %! V = zeros (size (S));
 %! for i = 1:3
 %!   Sd = S(i) * exp ((r - s^2/2) * td + s * sqrt (td) * w);
-%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, mcs_bs_price ("call", (1 - D) * Sd, K, T - td, r, s));
+%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, mc_bs ("call", (1 - D) * Sd, K, T - td, r, s));
 %!   V(i) = exp (-r * td) * trapz (w, g);
 %! endfor
 %! assert (U, V, -4e-3);
-%! assert (all (U >= mcs_bs_price ("call", (1 - D) * S, K, T, r, s) - 1e-3 * V));
+%! assert (all (U >= mc_bs ("call", (1 - D) * S, K, T, r, s) - 1e-3 * V));
 %!test
 %! ## no dividend: exercise is never worth it, the European call is the value
 %! rand ("state", 1);  randn ("state", 1);
 %! [U, se] = mcs_dividend_american ([90 110], 100, 1, 0.05, 0.2, 0, 0.5, 2^14);
-%! V = mcs_bs_price ("call", [90 110], 100, 1, 0.05, 0.2);
+%! V = mc_bs ("call", [90 110], 100, 1, 0.05, 0.2);
 %! assert (U, V, -3e-3);
 %!error mcs_dividend_american (100, 100, 1, 0.05, 0.2, 0.03, 0.5)

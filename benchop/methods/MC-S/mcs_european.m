@@ -7,7 +7,7 @@
 ## (@pxref{mcs_strata_normals}), each draw @math{z} paired with its
 ## antithetic @math{-z}, so @math{2m} paths fill @math{2m} equiprobable
 ## strata of the whole line, one path each.  The per-path estimator is
-## @code{mcs_terminal_values}; @var{B} is an up-and-out barrier (@code{Inf}
+## @code{mc_terminal}; @var{B} is an up-and-out barrier (@code{Inf}
 ## for none).  All spots in @var{S} share the draws (common random numbers).
 ##
 ## @var{se} is the standard error the same paths would give without
@@ -36,8 +36,8 @@ function [U, se] = mcs_european (payoff, output, S, K, T, r, sigma, B, m)
     count = min (chunk, m - first + 1);
     z = mcs_strata_normals (first, count, m);
     for i = 1:n
-      y = (mcs_terminal_values (payoff, output, S(i), z, K, T, r, sigma, B)
-           + mcs_terminal_values (payoff, output, S(i), -z, K, T, r, sigma, B)) / 2;
+      y = (mc_terminal (payoff, output, S(i), z, K, T, r, sigma, B)
+           + mc_terminal (payoff, output, S(i), -z, K, T, r, sigma, B)) / 2;
       if (first == 1)
         shift(i) = y(1);    # sums about a typical value, so no cancellation
       endif
@@ -103,7 +103,7 @@ endfunction
 %! [U1, s1] = mcs_european ("call", "price", 100, 100, 1, 0.03, 0.15, Inf, 2^16 + 10);
 %! rand ("state", 13);
 %! z = mcs_strata_normals (1, 2^16 + 10, 2^16 + 10);
-%! y = (mcs_terminal_values ("call", "price", 100, z, 100, 1, 0.03, 0.15, Inf)
-%!      + mcs_terminal_values ("call", "price", 100, -z, 100, 1, 0.03, 0.15, Inf)) / 2;
+%! y = (mc_terminal ("call", "price", 100, z, 100, 1, 0.03, 0.15, Inf)
+%!      + mc_terminal ("call", "price", 100, -z, 100, 1, 0.03, 0.15, Inf)) / 2;
 %! assert (U1, mean (y), -1e-13);
 %!error mcs_european ("call", "price", 100, 100, 1, 0.03, 0.15, Inf)

@@ -10,7 +10,7 @@
 ## Glasserman sec. 4.5): given @math{Z_2}, @math{S_1(T)} is lognormal with
 ## log-variance @math{\sigma_1^2 (1 - \rho^2) T}, so the conditional
 ## expectation is a call on it struck at @math{S_2(T)}
-## (@pxref{mcs_black}).  @math{Z_2} is stratified into @math{2}@var{m}
+## (@pxref{mc_black}).  @math{Z_2} is stratified into @math{2}@var{m}
 ## equiprobable strata with antithetic pairs (@pxref{mcs_strata_normals}),
 ## which leaves only the error of a one-dimensional stratified rule on a
 ## smooth integrand.  Chunks of @math{2^{16}} strata bound the memory.
@@ -35,7 +35,7 @@ function [U, se] = mcs_exchange (S, T, r, sigma1, sigma2, rho, m)
       S2T = S(i,2) * exp ((r - sigma2 ^ 2 / 2) * T + sigma2 * z);
       ## conditional mean of S1(T) given Z2
       F1 = S(i,1) * exp ((r - sigma1 ^ 2 / 2) * T + sigma1 * rho * z + v / 2);
-      y = exp (-r * T) * mcs_black ("call", F1, S2T, v);
+      y = exp (-r * T) * mc_black ("call", F1, S2T, v);
       y = (y(:,1) + y(:,2)) / 2;
       if (first == 1)
         shift(i) = y(1);

@@ -32,34 +32,12 @@ function [U, se] = mcs_local_vol (payoff, S0, K, T, r, volfun, M, m)
   if (mod (M, 2) != 0)
     error ("mcs_local_vol: the number of steps M must be even");
   endif
-  switch (payoff)
-    case "call"
-      h = @(x) max (x - K, 0);
-    case "put"
-      h = @(x) max (K - x, 0);
-    otherwise
-      error ("mcs_local_vol: unknown payoff '%s'", payoff);
-  endswitch
+  h = mc_payoff (payoff, K);
   chunk = 2 ^ 13;
   dt = T / M;
   t = (0:M-1) * dt;
-  ## The volatility at a step's start time is tabulated on a fine uniform
-  ## grid in log S and interpolated linearly: a few operations per path
-  ## instead of a full evaluation (the implied-surface local volatility
-  ## costs dozens).  Spacing 2.5e-3 over ln S0 +- 3 keeps the interpolation
-  ## error near 1e-6 in sigma; beyond the grid sigma is held constant.
-  nx = 2401;
-  hx = 2.5e-3;
-  x0 = log (S0) - (nx - 1) / 2 * hx;
-  xg = x0 + (0:nx-1).' * hx;
-  tab = zeros (nx, M);
-  for k = 1:M
-    tab(:,k) = volfun (exp (xg), t(k));
-  endfor
-  if (! all (isfinite (tab(:)) & tab(:) >= 0))
-    error ("mcs_local_vol: the local volatility must be finite and nonnegative");
-  endif
-  lookup = @(X, k) mcs_lv_interp (tab(:,k), X, x0, hx);
+  ## the volatility at each step's start time, tabulated in log S
+  [tab, x0, hx] = mc_lv_table (volfun, S0, t);
   G = zeros (2, 2);    # cross products of the pair means of [y, x]
   g = zeros (2, 1);
   for first = 1:chunk:m
@@ -68,17 +46,7 @@ function [U, se] = mcs_local_vol (payoff, S0, K, T, r, volfun, M, m)
     dZ = sqrt (dt) * randn (c, M);
     dW = dZ - (dt / T) * (sum (dZ, 2) - WT);
     dW = [dW; -dW];
-    X = log (S0) * ones (2 * c, 1);
-    Xc = X;
-    for k = 1:M
-      s = lookup (X, k);
-      X += (r - s .^ 2 / 2) * dt + s .* dW(:,k);
-      if (mod (k, 2) == 0)
-        ## coarse step over [t(k-1), t(k+1)]
-        s = lookup (Xc, k - 1);
-        Xc += (r - s .^ 2 / 2) * 2 * dt + s .* (dW(:,k-1) + dW(:,k));
-      endif
-    endfor
+    [X, Xc] = mc_lv_paths (S0, r, dt, dW, tab, x0, hx);
     y = exp (-r * T) * (2 * h (exp (X)) - h (exp (Xc)));
     x = exp (-r * T) * (2 * exp (X) - exp (Xc)) - S0;
     Y = [y, x];
@@ -100,7 +68,7 @@ endfunction
 %! ## constant volatility: Black-Scholes, within 5 standard errors
 %! rand ("state", 1);  randn ("state", 1);
 %! [U, se] = mcs_local_vol ("put", 100, 105, 1, 0.03, @(S, t) 0.2 * ones (size (S)), 8, 2^12);
-%! assert (abs (U - mcs_bs_price ("put", 100, 105, 1, 0.03, 0.2)) <= 5 * se);
+%! assert (abs (U - mc_bs ("put", 100, 105, 1, 0.03, 0.2)) <= 5 * se);
 %!test
 %! ## parametric local volatility against the converged reference
 %! rand ("state", 2);  randn ("state", 2);

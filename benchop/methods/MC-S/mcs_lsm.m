@@ -25,7 +25,7 @@
 ## @itemize
 ## @item Control variate: the discounted European price at each path's
 ## exercise time is a martingale stopped at a stopping time, so its mean is
-## the European price today (closed form, @code{mcs_bs_price}); the
+## the European price today (closed form, @code{mc_bs}); the
 ## coefficient is fitted by regression over the path pairs.
 ## @item Richardson extrapolation in the number of exercise dates: the same
 ## paths also run the policy on every second date, and
@@ -47,14 +47,7 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
   endif
   m = npairs;
   M = ndates;
-  switch (payoff)
-    case "call"
-      h = @(x) max (x - K, 0);
-    case "put"
-      h = @(x) max (K - x, 0);
-    otherwise
-      error ("mcs_lsm: unknown payoff '%s'", payoff);
-  endswitch
+  h = mc_payoff (payoff, K);
   t = (0:M) * T / M;
   mu = r - sigma ^ 2 / 2;
   V = zeros (1, numel (S));
@@ -82,7 +75,7 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
       if (numel (itm) < 10)
         continue;    # too few paths to regress on: keep holding
       endif
-      eu = mcs_bs_price (payoff, Sj(itm), K, T - t(j+1), r, sigma);
+      eu = mc_bs (payoff, Sj(itm), K, T - t(j+1), r, sigma);
       if (mod (j, 2) == 0)
         F = mcs_lsm_fit (Sj(itm) / K, 3, eu, [C(itm), C2(itm)]);
         stop = itm(ex(itm) > F(:,2));
@@ -107,7 +100,7 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
     zc = z - mean (z);
     if (any (zc))
       beta = (zc.' * (y - mean (y))) / (zc.' * zc);
-      y -= beta * (z - mcs_bs_price (payoff, S(i), K, T, r, sigma));
+      y -= beta * (z - mc_bs (payoff, S(i), K, T, r, sigma));
     endif
     V(i) = max (h (S(i)), mean (y));
     np = 2 * floor (m / 2);
@@ -125,7 +118,7 @@ endfunction
 %!test
 %! ## an American call without dividends is worth the European call
 %! [V, se] = mcs_lsm ("call", [95 105], 100, 1, 0.05, 0.2, 2^12, 16, 1);
-%! E = mcs_bs_price ("call", [95 105], 100, 1, 0.05, 0.2);
+%! E = mc_bs ("call", [95 105], 100, 1, 0.05, 0.2);
 %! assert (abs (V - E) < 4 * se + 1e-3 * E);
 %!test
 %! ## reproducible, and the spots share the paths

@@ -19,7 +19,7 @@ function Z = mcs_lsm_stopped_value (payoff, Sx, jx, t, C, K, r, sigma)
   if (! isempty (early))
     te = t(jx(early) + 1);
     te = te(:);
-    Z(early) = exp (-r * te) .* mcs_bs_price (payoff, Sx(early), K,
+    Z(early) = exp (-r * te) .* mc_bs (payoff, Sx(early), K,
                                               t(end) - te, r, sigma);
   endif
 endfunction
@@ -28,6 +28,6 @@ endfunction
 %! t = [0 0.5 1];
 %! Z = mcs_lsm_stopped_value ("put", [90; 95; 120], [1; 2; 2], t, [5; 4; 0],
 %!                            100, 0.03, 0.2);
-%! assert (Z, [exp(-0.015) * mcs_bs_price("put", 90, 100, 0.5, 0.03, 0.2); 4; 0],
+%! assert (Z, [exp(-0.015) * mc_bs("put", 90, 100, 0.5, 0.03, 0.2); 4; 0],
 %!         1e-14);
 %!error mcs_lsm_stopped_value ("put", 1, 1, [0 1], 1, 100, 0.03)

@@ -53,7 +53,7 @@ function [U, se] = mcs_merton (payoff, S, K, T, r, sigma, lambda, gamma, delta, 
   se = U;
   for i = 1:numel (S)
     F = S(i) * exp ((r - lambda * k) * T + jumps * (gamma + delta ^ 2 / 2));
-    y = exp (-r * T) * mcs_black (payoff, F, K, v);
+    y = exp (-r * T) * mc_black (payoff, F, K, v);
     U(i) = cnt.' * y / n;
     se(i) = sqrt (max (cnt.' * (y - U(i)) .^ 2, 0) / max (n - 1, 1) / n);
   endfor
@@ -76,5 +76,5 @@ endfunction
 %!test
 %! ## no jumps: Black-Scholes, exactly
 %! U = mcs_merton ("put", [90 110], 100, 1, 0.03, 0.2, 0, -0.5, 0.4, 16);
-%! assert (U, mcs_bs_price ("put", [90 110], 100, 1, 0.03, 0.2), 1e-12);
+%! assert (U, mc_bs ("put", [90 110], 100, 1, 0.03, 0.2), 1e-12);
 %!error mcs_merton ("call", 100, 100, 1, 0.03, 0.2, 0.4, -0.5, 0.4)

@@ -15,7 +15,7 @@
 ## @math{S_T} is sampled exactly; the normal draw is stratified into
 ## @math{2m} equiprobable strata, one path each, with antithetic pairs; the
 ## Greeks use the pathwise (delta, vega) and likelihood-ratio/pathwise
-## (gamma) estimators of @code{mcs_terminal_values}.  @math{m = 2^{L+8}}
+## (gamma) estimators of @code{mc_terminal}.  @math{m = 2^{L+8}}
 ## pairs at level @math{L}.
 ## @item Up-and-out barrier (continuously monitored, prices): the same
 ## sampling, each path weighted by the exact Brownian-bridge probability
@@ -68,141 +68,7 @@ function [U, info] = mcs_solve (problem, level)
   max_level = 14;
   seed = 20150712;
 
-  if (! isstruct (problem) || ! isscalar (problem))
-    error ("mcs_solve: PROBLEM must be a problem struct");
-  endif
-  need = {"model", "payoff", "exercise", "barrier", "output", "S", "T", "r"};
-  missing = need(! isfield (problem, need));
-  if (! isempty (missing))
-    error ("mcs_solve: PROBLEM lacks field '%s'", missing{1});
-  endif
-  if (! (isscalar (level) && isreal (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("mcs_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
-  ## the parameters each model takes besides S, T and r
-  switch (problem.model)
-    case "black-scholes"
-      pars = {"K", "sigma"};
-    case "black-scholes-dividend"
-      pars = {"K", "sigma", "D", "alpha"};
-    case {"local-vol-parametric", "local-vol-implied-surface"}
-      pars = {"K"};
-    case "heston"
-      pars = {"K", "V0", "kappa", "theta", "sigma_v", "rho"};
-    case "merton"
-      pars = {"K", "sigma", "lambda", "gamma", "delta"};
-    case "black-scholes-2d"
-      pars = {"sigma1", "sigma2", "rho"};
-    otherwise
-      error ("mcs_solve: model '%s' is not supported", problem.model);
-  endswitch
-  missing = pars(! isfield (problem, pars));
-  if (! isempty (missing))
-    error ("mcs_solve: PROBLEM lacks field '%s'", missing{1});
-  endif
-  is2d = strcmp (problem.model, "black-scholes-2d");
-  if (is2d)
-    if (! strcmp (problem.payoff, "exchange"))
-      error ("mcs_solve: payoff '%s' is not supported for two assets",
-             problem.payoff);
-    endif
-  elseif (! any (strcmp (problem.payoff, {"call", "put"})))
-    error ("mcs_solve: payoff '%s' is not supported", problem.payoff);
-  endif
-  if (! any (strcmp (problem.output, {"price", "delta", "gamma", "vega"})))
-    error ("mcs_solve: output '%s' is not supported", problem.output);
-  endif
-  if (! strcmp (problem.model, "black-scholes")
-      && ! strcmp (problem.output, "price"))
-    error ("mcs_solve: model '%s' is priced only (no Greeks)", problem.model);
-  endif
-  S = problem.S;
-  if (is2d)
-    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
-           && rows (S) >= 1 && all (isfinite (S(:))) && all (S(:) > 0)))
-      error ("mcs_solve: S must be an n-by-2 matrix of positive spot pairs");
-    endif
-  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && all (isfinite (S))
-             && all (S > 0)))
-    error ("mcs_solve: S must be a vector of positive spots");
-  endif
-  T = problem.T;  r = problem.r;
-  ispos = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0;
-  isreal1 = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x);
-  if (! (ispos (T) && (is2d || ispos (problem.K))))
-    error ("mcs_solve: K and T must be positive scalars");
-  endif
-  if (! isreal1 (r))
-    error ("mcs_solve: r must be a real scalar");
-  endif
-  for name = intersect (pars, {"sigma", "V0", "kappa", "theta", "sigma_v", ...
-                               "delta", "sigma1", "sigma2"})
-    if (! ispos (problem.(name{1})))
-      error ("mcs_solve: %s must be a positive scalar", name{1});
-    endif
-  endfor
-  if (isfield (problem, "rho") && any (strcmp (pars, "rho"))
-      && ! (isreal1 (problem.rho) && abs (problem.rho) < 1))
-    error ("mcs_solve: rho must lie in (-1, 1)");
-  endif
-  if (any (strcmp (pars, "D")) && ! (isreal1 (problem.D) && problem.D >= 0
-                                     && problem.D < 1))
-    error ("mcs_solve: D must lie in [0, 1)");
-  endif
-  if (any (strcmp (pars, "alpha")) && ! (isreal1 (problem.alpha)
-                                         && problem.alpha > 0
-                                         && problem.alpha < 1))
-    error ("mcs_solve: alpha must lie in (0, 1)");
-  endif
-  if (any (strcmp (pars, "lambda")) && ! (isreal1 (problem.lambda)
-                                          && problem.lambda >= 0))
-    error ("mcs_solve: lambda must be a nonnegative scalar");
-  endif
-  if (any (strcmp (pars, "gamma")) && ! isreal1 (problem.gamma))
-    error ("mcs_solve: gamma must be a real scalar");
-  endif
-  switch (problem.barrier)
-    case "none"
-      B = Inf;
-    case "up-and-out"
-      if (! strcmp (problem.model, "black-scholes"))
-        error ("mcs_solve: barriers are supported for model black-scholes only");
-      endif
-      if (! isfield (problem, "B") || ! ispos (problem.B))
-        error ("mcs_solve: an up-and-out barrier needs a positive B");
-      endif
-      B = problem.B;
-    otherwise
-      error ("mcs_solve: barrier '%s' is not supported", problem.barrier);
-  endswitch
-  switch (problem.exercise)
-    case "european"
-      if (isfinite (B) && ! strcmp (problem.output, "price"))
-        error ("mcs_solve: barrier options are priced only (no Greeks)");
-      endif
-    case "american"
-      if (! strcmp (problem.output, "price"))
-        error ("mcs_solve: American options are priced only (no Greeks)");
-      endif
-      if (isfinite (B))
-        error ("mcs_solve: American barrier options are not supported");
-      endif
-      switch (problem.model)
-        case "black-scholes"
-        case "black-scholes-dividend"
-          ## exercise just before the dividend is optimal only for a call
-          ## with r >= 0 (see mcs_dividend_american)
-          if (! strcmp (problem.payoff, "call") || r < 0)
-            error ("mcs_solve: American options with a dividend: calls with r >= 0 only");
-          endif
-        otherwise
-          error ("mcs_solve: American options are not supported for model '%s'",
-                 problem.model);
-      endswitch
-    otherwise
-      error ("mcs_solve: exercise '%s' is not supported", problem.exercise);
-  endswitch
+  [S, T, r, B, is2d] = mc_check_problem (problem, level, max_level, "mcs_solve");
 
   ## Reset the streams for reproducibility, but leave the caller's as found.
   old_rand = rand ("state");
@@ -274,13 +140,7 @@ function [U, info] = mcs_solve (problem, level)
         U = zeros (size (S));
         se = U;
         for i = 1:numel (S)
-          if (strcmp (problem.model, "local-vol-parametric"))
-            volfun = @local_vol_parametric;
-          else
-            ## each spot has its own local volatility (the surface is
-            ## quoted relative to its forward)
-            volfun = @(x, t) local_vol_surface (x, t, S(i), r);
-          endif
+          volfun = mc_lv_volfun (problem.model, S(i), r);
           rand ("state", seed);
           randn ("state", seed);
           [U(i), se(i)] = mcs_local_vol (problem.payoff, S(i), problem.K, T,
@@ -406,7 +266,7 @@ endfunction
 %! V = zeros (size (S));
 %! for i = 1:3
 %!   Sd = S(i) * exp ((r - s^2/2) * td + s * sqrt (td) * w);
-%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, mcs_bs_price ("call", (1 - D) * Sd, K, T - td, r, s));
+%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, mc_bs ("call", (1 - D) * Sd, K, T - td, r, s));
 %!   V(i) = exp (-r * td) * trapz (w, g);
 %! endfor
 %! assert (U, V, -4e-3);

@@ -2,7 +2,7 @@
 ## @deftypefn {} {@var{Y} =} qmcs_bs_values (@var{payoff}, @var{output}, @var{S}, @var{z}, @var{K}, @var{T}, @var{r}, @var{sigma}, @var{B})
 ## Antithetic per-point values of a Black-Scholes price or Greek at the
 ## spots @var{S}: column @var{i} of @var{Y} is the mean of
-## @code{qmcs_terminal} at @var{z} and at @math{-z} for spot @code{S(i)}.
+## @code{mc_terminal} at @var{z} and at @math{-z} for spot @code{S(i)}.
 ##
 ## With a finite up-and-out barrier @var{B} (prices), each value is
 ## weighted by the probability that the Brownian bridge of the log price
@@ -19,7 +19,7 @@ function Y = qmcs_bs_values (payoff, output, S, z, K, T, r, sigma, B)
   Y = zeros (numel (z), numel (S));
   for i = 1:numel (S)
     for sgn = [1 -1]
-      y = qmcs_terminal (payoff, output, S(i), sgn * z, K, T, r, sigma);
+      y = mc_terminal (payoff, output, S(i), sgn * z, K, T, r, sigma);
       if (isfinite (B))
         ST = S(i) * exp ((r - sigma ^ 2 / 2) * T + sigma * sqrt (T) * sgn * z);
         w = zeros (size (ST));
@@ -37,7 +37,7 @@ endfunction
 %!test
 %! z = [-1; 0.5];
 %! Y = qmcs_bs_values ("call", "price", [90 110], z, 100, 1, 0.03, 0.2, Inf);
-%! e = @(S, z) qmcs_terminal ("call", "price", S, z, 100, 1, 0.03, 0.2);
+%! e = @(S, z) mc_terminal ("call", "price", S, z, 100, 1, 0.03, 0.2);
 %! assert (Y, [(e(90, z) + e(90, -z)) / 2, (e(110, z) + e(110, -z)) / 2]);
 %!test
 %! ## knocked out at the start; weights in [0, 1]

@@ -35,7 +35,7 @@ function U = qmcs_dividend_american (S, K, T, r, sigma, D, alpha, n, shift)
     Sd = S(i) * exp (mu * td + sigma * Wd);
     C = exp (-r * T) * max ((1 - D) * Sd .* exp (mu * tau + sigma * dW) - K, 0);
     ex = exp (-r * td) * max (Sd - K, 0);
-    eu = exp (-r * td) * qmcs_bs ("call", (1 - D) * Sd, K, tau, r, sigma);
+    eu = exp (-r * td) * mc_bs ("call", (1 - D) * Sd, K, tau, r, sigma);
     Y = C;
     Zc = C;
     itm = find (ex > 0);
@@ -51,7 +51,7 @@ function U = qmcs_dividend_american (S, K, T, r, sigma, D, alpha, n, shift)
     est = mean (y);
     if (any (zc))
       beta = (zc.' * (y - est)) / (zc.' * zc);
-      est -= beta * (mean (z) - qmcs_bs ("call", (1 - D) * S(i), K, T, r, sigma));
+      est -= beta * (mean (z) - mc_bs ("call", (1 - D) * S(i), K, T, r, sigma));
     endif
     U(i) = max (S(i) - K, est);
   endfor
@@ -62,5 +62,5 @@ endfunction
 %! rand ("state", 1);
 %! U = qmcs_dividend_american ([90 110], 100, 1, 0.05, 0.2, 0, 0.5, 2^14,
 %!                             uint32 (floor (rand (1, 2) * 2^32)));
-%! assert (U, qmcs_bs ("call", [90 110], 100, 1, 0.05, 0.2), -2e-3);
+%! assert (U, mc_bs ("call", [90 110], 100, 1, 0.05, 0.2), -2e-3);
 %!error qmcs_dividend_american (100, 100, 1, 0.05, 0.2, 0.03, 0.5, 2^10)

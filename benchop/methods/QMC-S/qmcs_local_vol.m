@@ -16,7 +16,7 @@
 ## @var{M}/2 steps give @math{2 U_M - U_{M/2}}, which removes the
 ## @math{O(\Delta)} weak error.  @var{volfun} (@code{volfun (S, t)}) is
 ## tabulated at each step's start time on a fine grid in @math{\ln S} and
-## interpolated linearly (@pxref{qmcs_lv_interp}).  Chunks of @math{2^{13}}
+## interpolated linearly (@pxref{mc_lv_table}, @pxref{mc_lv_paths}).  Chunks of @math{2^{13}}
 ## points bound the memory.
 ## @end deftypefn
 
@@ -27,28 +27,10 @@ function U = qmcs_local_vol (payoff, S0, K, T, r, volfun, M, n, shift)
   if (M < 2 || 2 ^ round (log2 (M)) != M)
     error ("qmcs_local_vol: the number of steps M must be a power of 2");
   endif
-  switch (payoff)
-    case "call"
-      h = @(x) max (x - K, 0);
-    case "put"
-      h = @(x) max (K - x, 0);
-    otherwise
-      error ("qmcs_local_vol: unknown payoff '%s'", payoff);
-  endswitch
+  h = mc_payoff (payoff, K);
   dt = T / M;
   t = (0:M-1) * dt;
-  ## volatility table: spacing 2.5e-3 in ln S over ln S0 +- 3
-  nx = 2401;
-  hx = 2.5e-3;
-  x0 = log (S0) - (nx - 1) / 2 * hx;
-  xg = x0 + (0:nx-1).' * hx;
-  tab = zeros (nx, M);
-  for k = 1:M
-    tab(:,k) = volfun (exp (xg), t(k));
-  endfor
-  if (! all (isfinite (tab(:)) & tab(:) >= 0))
-    error ("qmcs_local_vol: the local volatility must be finite and nonnegative");
-  endif
+  [tab, x0, hx] = mc_lv_table (volfun, S0, t);
   ds = min (M, 21);
   chunk = 2 ^ 13;
   total = 0;
@@ -61,16 +43,7 @@ function U = qmcs_local_vol (payoff, S0, K, T, r, volfun, M, n, shift)
     W = qmcs_bridge (Z, T);
     dW = diff ([zeros(c, 1), W], 1, 2);
     dW = [dW; -dW];
-    X = log (S0) * ones (2 * c, 1);
-    Xc = X;
-    for k = 1:M
-      s = qmcs_lv_interp (tab(:,k), X, x0, hx);
-      X += (r - s .^ 2 / 2) * dt + s .* dW(:,k);
-      if (mod (k, 2) == 0)
-        s = qmcs_lv_interp (tab(:,k-1), Xc, x0, hx);
-        Xc += (r - s .^ 2 / 2) * 2 * dt + s .* (dW(:,k-1) + dW(:,k));
-      endif
-    endfor
+    [X, Xc] = mc_lv_paths (S0, r, dt, dW, tab, x0, hx);
     total += sum (2 * h (exp (X)) - h (exp (Xc))) / 2;
   endfor
   U = exp (-r * T) * total / n;
@@ -82,6 +55,6 @@ endfunction
 %! rand ("state", 1);  randn ("state", 1);
 %! shift = uint32 (floor (rand (1, 16) * 2^32));
 %! U = qmcs_local_vol ("call", 100, 105, 1, 0.03, @(S, t) 0.2 * ones (size (S)), 16, 2^12, shift);
-%! assert (U, qmcs_bs ("call", 100, 105, 1, 0.03, 0.2), -7e-4);
+%! assert (U, mc_bs ("call", 100, 105, 1, 0.03, 0.2), -7e-4);
 %!error <power of 2> qmcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 12, 16, uint32 (1:12))
 %!error qmcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 8, 16)

@@ -30,14 +30,7 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
   if (M < 2 || 2 ^ round (log2 (M)) != M)
     error ("qmcs_lsm: the number of dates M must be a power of 2");
   endif
-  switch (payoff)
-    case "call"
-      h = @(x) max (x - K, 0);
-    case "put"
-      h = @(x) max (K - x, 0);
-    otherwise
-      error ("qmcs_lsm: unknown payoff '%s'", payoff);
-  endswitch
+  h = mc_payoff (payoff, K);
   ds = min (M, 21);
   Z = std_normal_inv (qmcs_sobol (0, n, ds, shift(1:ds)));
   if (M > ds)
@@ -62,7 +55,7 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
       if (numel (itm) < 10)
         continue;
       endif
-      eu = exp (-r * t(j+1)) * qmcs_bs (payoff, Sj(itm), K, T - t(j+1), r, sigma);
+      eu = exp (-r * t(j+1)) * mc_bs (payoff, Sj(itm), K, T - t(j+1), r, sigma);
       if (mod (j, 2) == 0)
         F = qmcs_lsm_fit (Sj(itm) / K, eu, [C(itm), C2(itm)]);
         k = ex(itm) > F(:,2);
@@ -85,7 +78,7 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
     est = mean (y);
     if (any (zc))
       beta = (zc.' * (y - est)) / (zc.' * zc);
-      est -= beta * (mean (z) - qmcs_bs (payoff, S(i), K, T, r, sigma));
+      est -= beta * (mean (z) - mc_bs (payoff, S(i), K, T, r, sigma));
     endif
     V(i) = max (h (S(i)), est);
   endfor
@@ -98,6 +91,6 @@ endfunction
 %!test
 %! ## without dividends an American call is worth the European call
 %! V = qmcs_lsm ("call", [95 105], 100, 1, 0.05, 0.2, 2^12, 16, uint32 (1:16));
-%! assert (V, qmcs_bs ("call", [95 105], 100, 1, 0.05, 0.2), -2e-3);
+%! assert (V, mc_bs ("call", [95 105], 100, 1, 0.05, 0.2), -2e-3);
 %!error <power of 2> qmcs_lsm ("put", 100, 100, 1, 0.03, 0.15, 2^10, 12, uint32 (1:12))
 %!error <unknown payoff> qmcs_lsm ("digital", 100, 100, 1, 0.03, 0.15, 2^10, 8, uint32 (1:8))

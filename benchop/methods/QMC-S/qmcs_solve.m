@@ -12,14 +12,14 @@
 ## @item Black-Scholes European prices and Greeks: @math{S_T} sampled
 ## exactly from one coordinate, with its antithetic point; the pathwise
 ## (delta, vega) and likelihood-ratio/pathwise (gamma) estimators
-## (@pxref{qmcs_terminal}); @math{2^{L+8}} points at level @math{L}.
+## (@pxref{mc_terminal}); @math{2^{L+8}} points at level @math{L}.
 ## @item Up-and-out barrier: the same, weighted by the exact
 ## Brownian-bridge probability that the path stays below the barrier.
 ## @item One proportional dividend, European: @math{S_T} is scaled by
 ## @math{1 - D}.
 ## @item Merton: conditional on the number of jumps, a quasi-random
 ## coordinate through the Poisson inverse cdf; the payoff is integrated over
-## the diffusion and the jump sizes in closed form (@pxref{qmcs_black}).
+## the diffusion and the jump sizes in closed form (@pxref{mc_black}).
 ## @item Exchange option on two GBMs: conditional on the second asset's
 ## normal (one coordinate, antithetic), the first asset's payoff in closed
 ## form.
@@ -51,127 +51,8 @@ function [U, info] = qmcs_solve (problem, level)
   max_level = 14;
   seed = 20150712;
 
-  if (! isstruct (problem) || ! isscalar (problem))
-    error ("qmcs_solve: PROBLEM must be a problem struct");
-  endif
-  need = {"model", "payoff", "exercise", "barrier", "output", "S", "T", "r"};
-  missing = need(! isfield (problem, need));
-  if (! isempty (missing))
-    error ("qmcs_solve: PROBLEM lacks field '%s'", missing{1});
-  endif
-  if (! (isscalar (level) && isreal (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("qmcs_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
-  switch (problem.model)
-    case "black-scholes"
-      pars = {"K", "sigma"};
-    case "black-scholes-dividend"
-      pars = {"K", "sigma", "D", "alpha"};
-    case "merton"
-      pars = {"K", "sigma", "lambda", "gamma", "delta"};
-    case "black-scholes-2d"
-      pars = {"sigma1", "sigma2", "rho"};
-    case {"local-vol-parametric", "local-vol-implied-surface"}
-      pars = {"K"};
-    case "heston"
-      pars = {"K", "V0", "kappa", "theta", "sigma_v", "rho"};
-    otherwise
-      error ("qmcs_solve: model '%s' is not supported", problem.model);
-  endswitch
-  missing = pars(! isfield (problem, pars));
-  if (! isempty (missing))
-    error ("qmcs_solve: PROBLEM lacks field '%s'", missing{1});
-  endif
-  is2d = strcmp (problem.model, "black-scholes-2d");
-  if (is2d)
-    if (! strcmp (problem.payoff, "exchange"))
-      error ("qmcs_solve: payoff '%s' is not supported for two assets",
-             problem.payoff);
-    endif
-  elseif (! any (strcmp (problem.payoff, {"call", "put"})))
-    error ("qmcs_solve: payoff '%s' is not supported", problem.payoff);
-  endif
-  if (! any (strcmp (problem.output, {"price", "delta", "gamma", "vega"})))
-    error ("qmcs_solve: output '%s' is not supported", problem.output);
-  endif
-  if (! strcmp (problem.model, "black-scholes")
-      && ! strcmp (problem.output, "price"))
-    error ("qmcs_solve: model '%s' is priced only (no Greeks)", problem.model);
-  endif
-  S = problem.S;
-  if (is2d)
-    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
-           && rows (S) >= 1 && all (isfinite (S(:))) && all (S(:) > 0)))
-      error ("qmcs_solve: S must be an n-by-2 matrix of positive spot pairs");
-    endif
-  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && all (isfinite (S))
-             && all (S > 0)))
-    error ("qmcs_solve: S must be a vector of positive spots");
-  endif
-  T = problem.T;  r = problem.r;
-  ispos = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0;
-  isreal1 = @(x) isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x);
-  if (! (ispos (T) && (is2d || ispos (problem.K))))
-    error ("qmcs_solve: K and T must be positive scalars");
-  endif
-  if (! isreal1 (r))
-    error ("qmcs_solve: r must be a real scalar");
-  endif
-  for name = intersect (pars, {"sigma", "delta", "sigma1", "sigma2", "V0", ...
-                               "kappa", "theta", "sigma_v"})
-    if (! ispos (problem.(name{1})))
-      error ("qmcs_solve: %s must be a positive scalar", name{1});
-    endif
-  endfor
-  if (any (strcmp (pars, "rho"))
-      && ! (isreal1 (problem.rho) && abs (problem.rho) < 1))
-    error ("qmcs_solve: rho must lie in (-1, 1)");
-  endif
-  if (any (strcmp (pars, "D")) && ! (isreal1 (problem.D) && problem.D >= 0
-                                     && problem.D < 1))
-    error ("qmcs_solve: D must lie in [0, 1)");
-  endif
-  if (any (strcmp (pars, "lambda"))
-      && ! (isreal1 (problem.lambda) && problem.lambda >= 0
-            && isreal1 (problem.gamma)))
-    error ("qmcs_solve: lambda must be nonnegative and gamma real");
-  endif
-  switch (problem.barrier)
-    case "none"
-      B = Inf;
-    case "up-and-out"
-      if (! strcmp (problem.model, "black-scholes")
-          || ! strcmp (problem.output, "price")
-          || ! strcmp (problem.exercise, "european"))
-        error ("qmcs_solve: barriers: European Black-Scholes prices only");
-      endif
-      if (! isfield (problem, "B") || ! ispos (problem.B))
-        error ("qmcs_solve: an up-and-out barrier needs a positive B");
-      endif
-      B = problem.B;
-    otherwise
-      error ("qmcs_solve: barrier '%s' is not supported", problem.barrier);
-  endswitch
-  switch (problem.exercise)
-    case "european"
-    case "american"
-      if (! strcmp (problem.output, "price"))
-        error ("qmcs_solve: American options are priced only (no Greeks)");
-      endif
-      if (strcmp (problem.model, "black-scholes-dividend"))
-        ## exercise just before the dividend is optimal only for a call
-        ## with r >= 0 (see qmcs_dividend_american)
-        if (! strcmp (problem.payoff, "call") || r < 0)
-          error ("qmcs_solve: American options with a dividend: calls with r >= 0 only");
-        endif
-      elseif (! strcmp (problem.model, "black-scholes"))
-        error ("qmcs_solve: American options are not supported for model '%s'",
-               problem.model);
-      endif
-    otherwise
-      error ("qmcs_solve: exercise '%s' is not supported", problem.exercise);
-  endswitch
+  [S, T, r, B, is2d, pars] = mc_check_problem (problem, level, max_level,
+                                                "qmcs_solve");
 
   old_rand = rand ("state");
   old_randn = randn ("state");
@@ -199,13 +80,7 @@ function [U, info] = qmcs_solve (problem, level)
       d = min (M, 21);
       U = zeros (size (S));
       for i = 1:numel (S)
-        if (strcmp (problem.model, "local-vol-parametric"))
-          volfun = @local_vol_parametric;
-        else
-          ## each spot has its own local volatility (the surface is
-          ## quoted relative to its forward)
-          volfun = @(x, t) local_vol_surface (x, t, S(i), r);
-        endif
+        volfun = mc_lv_volfun (problem.model, S(i), r);
         randn ("state", seed);
         U(i) = qmcs_local_vol (problem.payoff, S(i), problem.K, T, r, volfun,
                                M, n, shift);
@@ -242,7 +117,7 @@ function [U, info] = qmcs_solve (problem, level)
         case "merton"
           lam = problem.lambda;  g = problem.gamma;  dl = problem.delta;
           k = expm1 (g + dl ^ 2 / 2);
-          fun = @(u) disc * qmcs_black (problem.payoff,
+          fun = @(u) disc * mc_black (problem.payoff,
                      S(:).' .* exp ((r - lam * k) * T
                                     + qmcs_poisson_inv (u(:,1), lam * T)
                                       * (g + dl ^ 2 / 2)),
@@ -254,7 +129,7 @@ function [U, info] = qmcs_solve (problem, level)
           s1 = problem.sigma1;  s2 = problem.sigma2;  rho = problem.rho;
           v = s1 ^ 2 * (1 - rho ^ 2) * T;
           zz = @(u) sqrt (T) * std_normal_inv (u(:,1));
-          one = @(z) disc * qmcs_black ("call",
+          one = @(z) disc * mc_black ("call",
                      S(:,1).' .* exp ((r - s1 ^ 2 / 2) * T + s1 * rho * z + v / 2),
                      S(:,2).' .* exp ((r - s2 ^ 2 / 2) * T + s2 * z), v);
           fun = @(u) (one (zz (u)) + one (-zz (u))) / 2;
@@ -387,7 +262,7 @@ endfunction
 %! V = zeros (size (S));
 %! for i = 1:3
 %!   Sd = S(i) * exp ((r - s^2/2) * td + s * sqrt (td) * w);
-%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, qmcs_bs ("call", (1 - D) * Sd, K, T - td, r, s));
+%!   g = exp (-w.^2/2) / sqrt (2*pi) .* max (Sd - K, mc_bs ("call", (1 - D) * Sd, K, T - td, r, s));
 %!   V(i) = exp (-r * td) * trapz (w, g);
 %! endfor
 %! assert (qmcs_solve (p, 10), V, -8e-4);
@@ -435,6 +310,6 @@ endfunction
 %!error <calls with r> qmcs_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)
 %!error <not supported for model> qmcs_solve (setfield (benchop_problem ("5"), "exercise", "american"), 1)
 %!error <priced only> qmcs_solve (setfield (benchop_problem ("1b-I"), "output", "delta"), 1)
-%!error <European Black-Scholes> qmcs_solve (setfield (benchop_problem ("1c-I"), "output", "vega"), 1)
+%!error <barrier options are priced only> qmcs_solve (setfield (benchop_problem ("1c-I"), "output", "vega"), 1)
 %!error <exercise 'bermudan'> qmcs_solve (setfield (p, "exercise", "bermudan"), 1)
 %!error <n-by-2> qmcs_solve (setfield (benchop_problem ("6"), "S", [1 2 3]), 1)

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{s} =} mcs_lv_interp (@var{tab}, @var{x}, @var{x0}, @var{h})
+## @deftypefn {} {@var{s} =} mc_lv_interp (@var{tab}, @var{x}, @var{x0}, @var{h})
 ## Linear interpolation in a table of values on a uniform grid.
 ##
 ## @var{tab} holds a function's values at @math{x_0 + (j - 1) h},
@@ -8,7 +8,7 @@
 ## of a uniform grid is much cheaper than @code{interp1}'s search.
 ## @end deftypefn
 
-function s = mcs_lv_interp (tab, x, x0, h)
+function s = mc_lv_interp (tab, x, x0, h)
   if (nargin != 4)
     print_usage ();
   endif
@@ -22,8 +22,8 @@ endfunction
 
 %!test
 %! tab = [0 1 4 9 16].';
-%! assert (mcs_lv_interp (tab, [0; 0.5; 2; 3.25; 4], 0, 1), [0; 0.5; 4; 9 + 7/4; 16]);
+%! assert (mc_lv_interp (tab, [0; 0.5; 2; 3.25; 4], 0, 1), [0; 0.5; 4; 9 + 7/4; 16]);
 %! ## held constant beyond the grid
-%! assert (mcs_lv_interp (tab, [-3; 10], 0, 1), [0; 16]);
-%! assert (mcs_lv_interp (tab, 1.1, 1, 0.5), 0.2, 1e-14);
-%!error mcs_lv_interp ([1 2], 1, 0)
+%! assert (mc_lv_interp (tab, [-3; 10], 0, 1), [0; 16]);
+%! assert (mc_lv_interp (tab, 1.1, 1, 0.5), 0.2, 1e-14);
+%!error mc_lv_interp ([1 2], 1, 0)
