@@ -15,15 +15,14 @@
 ## parameters the model needs: S a vector of positive finite prices; K, T,
 ## sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a finite
 ## real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1.  Messages start with
-## @qcode{"rbffd_solve: "}, the function the user called.
+## @qcode{"rbffd_solve: "}, the function the user called.  The checks
+## of one-dimensional problems are shared with RBF
+## (@pxref{rbfx_check_descriptors}, @ref{rbfx_check_params}).
 ## @end deftypefn
 
 function rbffd_check_problem (p)
   if (nargin != 1)
     print_usage ();
-  endif
-  if (! isstruct (p) || ! isscalar (p))
-    error ("rbffd_solve: PROBLEM must be a problem struct");
   endif
   choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
                                "local-vol-parametric", ...
@@ -33,15 +32,7 @@ function rbffd_check_problem (p)
                     "exercise", {{"european", "american"}},
                     "barrier", {{"none", "up-and-out"}},
                     "output", {{"price", "delta", "gamma", "vega"}});
-  for f = fieldnames (choices).'
-    if (! isfield (p, f{1}))
-      error ("rbffd_solve: PROBLEM lacks field '%s'", f{1});
-    endif
-    v = p.(f{1});
-    if (! ischar (v) || ! any (strcmp (v, choices.(f{1}))))
-      error ("rbffd_solve: %s '%s' is not supported", f{1}, num2str (v));
-    endif
-  endfor
+  rbfx_check_descriptors (p, "rbffd_solve", choices);
   if (strcmp (p.model, "black-scholes-2d"))
     ## The exchange option on two assets: European price only.
     if (! strcmp (p.payoff, "exchange") || ! strcmp (p.exercise, "european")
@@ -86,51 +77,7 @@ function rbffd_check_problem (p)
       error ("rbffd_solve: model 'heston' is supported for European prices only");
     endif
   endif
-  if (any (strcmp (p.model, {"black-scholes", "black-scholes-dividend"})))
-    need{end+1} = "sigma";
-  elseif (strcmp (p.output, "vega"))
-    error ("rbffd_solve: output 'vega' needs a constant volatility");
-  endif
-  if (strcmp (p.model, "black-scholes-dividend"))
-    need = [need, {"D", "alpha"}];
-  endif
-  if (strcmp (p.barrier, "up-and-out"))
-    need{end+1} = "B";
-  endif
-  for f = need
-    if (! isfield (p, f{1}))
-      error ("rbffd_solve: PROBLEM lacks field '%s'", f{1});
-    endif
-  endfor
-  S = p.S;
-  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-         && all (isfinite (S) & S > 0)))
-    error ("rbffd_solve: S must be a vector of positive finite prices");
-  endif
-  for f = intersect (need, {"K", "T", "sigma", "B", "V0", "kappa", "theta", "sigma_v"})
-    v = p.(f{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
-      error ("rbffd_solve: %s must be a positive finite scalar", f{1});
-    endif
-  endfor
-  r = p.r;
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("rbffd_solve: r must be a finite real scalar");
-  endif
-  if (any (strcmp (need, "rho")) && ! (isnumeric (p.rho) && isreal (p.rho)
-                                       && isscalar (p.rho) && abs (p.rho) < 1))
-    error ("rbffd_solve: rho must be a scalar in (-1, 1)");
-  endif
-  if (any (strcmp (need, "D")))
-    if (! (isnumeric (p.D) && isreal (p.D) && isscalar (p.D) && p.D >= 0
-           && p.D < 1))
-      error ("rbffd_solve: D must be a scalar in [0, 1)");
-    endif
-    if (! (isnumeric (p.alpha) && isreal (p.alpha) && isscalar (p.alpha)
-           && p.alpha > 0 && p.alpha < 1))
-      error ("rbffd_solve: alpha must be a scalar in (0, 1)");
-    endif
-  endif
+  rbfx_check_params (p, "rbffd_solve", need);
 endfunction
 
 %!test

@@ -11,7 +11,7 @@
 ## - r u, sx^2 = sigma1^2 + sigma2^2 - 2 rho sigma1 sigma2, se^2 = sigma1^2
 ## + sigma2^2 + 2 rho sigma1 sigma2.  In these coordinates the payoff's
 ## kink is the line xi = 0, so the node set is a tensor product of about
-## @var{N} nodes in xi, clustered at the kink as in @code{rbffd_nodes}, and
+## @var{N} nodes in xi, clustered at the kink as in @code{rbfx_nodes}, and
 ## N/6 (at least 15) even nodes in eta, where the solution is smooth
 ## (proportional to exp (eta/2)).  The derivatives use 7-node RBF-FD
 ## stencils along each line of nodes (@pxref{rbffd_weights}); the mixed
@@ -51,7 +51,7 @@ function [U, info] = rbffd_exchange (problem, N, M)
   ee = log (S(:,1) .* S(:,2)) - e0 + be * T;
   Px = struct ("s", sx, "ylo", min ([xe; 0]) - L * sx,
                "yhi", max ([xe; 0]) + L * sx, "ye", xe.', "barrier", false);
-  x = rbffd_nodes (Px, N);
+  x = rbfx_nodes (Px, N, 16);
   Ne = max (15, round (N / 6));
   e = linspace (min (ee) - L * se, max (ee) + L * se, Ne).';
   Nx = numel (x);
@@ -92,7 +92,7 @@ function [U, info] = rbffd_exchange (problem, N, M)
       A = beta * speye (Nx * Ne) - h * Lop;
       A(bnd,:) = 0;
       A(sub2ind (size (A), bnd, bnd)) = 1;
-      solves{k} = rbffd_factor (A);
+      solves{k} = rbfx_factor (A);
     endif
     rhs(bnd) = max (gap (XX(bnd), EE(bnd), taus(j)), 0);
     unew = solves{k} (rhs);

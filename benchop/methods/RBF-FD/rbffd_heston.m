@@ -8,7 +8,7 @@
 ## u_tau = v/2 (u_xx - u_x) + rho sigma_v v u_xv + sigma_v^2 v/2 u_vv
 ## + r u_x + kappa (theta - v) u_v - r u.  The node set is the tensor
 ## product of about @var{N} nodes in x, clustered at the strike as in
-## @code{rbffd_nodes} (s = sqrt (vbar T), vbar = max (V0, theta)), and
+## @code{rbfx_nodes} (s = sqrt (vbar T), vbar = max (V0, theta)), and
 ## N/3 (at least 15) nodes in v on [0, vmax], v = vmax t^2 for even t,
 ## dense at v = 0 where the diffusion degenerates; vmax = vbar + 8 sigma_v
 ## sqrt (vbar T) (at least 5 vbar).  The derivatives use 7-node RBF-FD
@@ -44,7 +44,7 @@ function [U, info] = rbffd_heston (problem, N, M)
   Px = struct ("s", s, "ylo", min ([xe; 0]) - 10 * s,
                "yhi", max ([xe; 0]) + 10 * s, "ye", xe.', "barrier", false,
                "K", K, "c", 0, "call", call);
-  x = rbffd_nodes (Px, N);
+  x = rbfx_nodes (Px, N, 16);
   vmax = max (5 * vbar, vbar + 8 * sv * sqrt (vbar * T));
   Nv = max (15, round (N / 3));
   v = vmax * linspace (0, 1, Nv).'.^2;
@@ -65,7 +65,7 @@ function [U, info] = rbffd_heston (problem, N, M)
 
   ## Payoff, cell-averaged at the strike node (the same for every v).
   Pi = struct ("K", K, "c", 0, "call", call, "barrier", false);
-  u = repmat (rbffd_initial (Pi, x), 1, Nv);
+  u = repmat (rbfx_initial (Pi, x), 1, Nv);
   u = u(:);
   ## Far field: the discounted forward intrinsic value.
   sgn = 2 * call - 1;
@@ -87,7 +87,7 @@ function [U, info] = rbffd_heston (problem, N, M)
       A(xb,:) = 0;
       A(sub2ind (size (A), xb, xb)) = 1;
       A(vb,:) = Dv(vb,:);
-      fac{k} = rbffd_factor (A);
+      fac{k} = rbfx_factor (A);
     endif
     rhs(xb) = far (taus(j));
     rhs(vb) = 0;

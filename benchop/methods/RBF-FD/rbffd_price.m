@@ -3,11 +3,11 @@
 ## Price @var{problem} at the evaluation points @var{S} (a row) by RBF-FD on
 ## about @var{N} nodes with @var{M} BDF2 steps.
 ##
-## The nodes come from @code{rbffd_nodes}.  The sparse differentiation
+## The nodes come from @code{rbfx_nodes}.  The sparse differentiation
 ## matrices D1 and D2 hold, row by row, the RBF-FD weights of the node's
 ## 7-node stencil (@pxref{rbffd_weights}: polyharmonic spline r^5 plus
 ## quartics, no shape parameter), so the march works on nodal values
-## (@pxref{rbffd_march}).  Values between nodes (the evaluation points, the
+## (@pxref{rbfx_march}).  Values between nodes (the evaluation points, the
 ## dividend shift) use the weights of the same kind of stencil around the
 ## point; delta = u_y / S and gamma = (u_yy - u_y) / S^2 come from its
 ## derivative weights.
@@ -18,11 +18,11 @@ function [U, info] = rbffd_price (problem, S, N, M)
     print_usage ();
   endif
   n = 7;
-  P = rbffd_setup (problem, S);
-  y = rbffd_nodes (P, N);
+  P = rbfx_setup (problem, S);
+  y = rbfx_nodes (P, N, 16);
   [~, D1, D2] = rbffd_weights (y, y, n);
   interp = @(u, yq) rbffd_weights (yq, y, n) * u;
-  [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M);
+  [u, v, solves] = rbfx_march (P, y, D1, D2, interp, M);
 
   ye = log (S(:) / P.K) + P.c * P.T;
   [E0, E1, E2] = rbffd_weights (ye, y, n);

@@ -18,11 +18,12 @@
 ## [S1 S2] for the exchange option), in order.  The implied-surface local volatility depends
 ## on the spot priced, so that model is solved once per point.
 ##
-## Frame and domain follow the parameters (@pxref{rbffd_setup}), the nodes
-## and the smoothing of the payoff are in @ref{rbffd_nodes} and
-## @ref{rbffd_initial}, the stencils in @ref{rbffd_weights} and
+## Frame and domain follow the parameters (@pxref{rbfx_setup}), the nodes
+## and the smoothing of the payoff are in @ref{rbfx_nodes} and
+## @ref{rbfx_initial}, the stencils in @ref{rbffd_weights} and
 ## @ref{rbffd_price}, the time stepping, American penalty, dividend jump and
-## vega equation in @ref{rbffd_march}.
+## vega equation in @ref{rbfx_march}, the American step count,
+## knocked-out points and the per-point loop in @ref{rbfx_solve}.
 ##
 ## @var{level} (an integer from 1 to 6) sets the resolution: about
 ## N = 100 q nodes and M = 100 q time steps (twice as many for American
@@ -55,29 +56,10 @@ function [U, info] = rbffd_solve (problem, level)
     endif
     return;
   endif
-  S = problem.S(:).';
   q = 2^((level - 1) / 2);
   N = round (100 * q);
   M = round (100 * q);
-  if (strcmp (problem.exercise, "american"))
-    ## The free boundary leaves a first-order time error: twice the steps.
-    M *= 2;
-  endif
-  if (strcmp (problem.barrier, "up-and-out") && all (S >= problem.B))
-    ## Every point is knocked out: nothing to solve.
-    U = zeros (size (S));
-    info = struct ("N", 0, "M", 0, "c", NaN, "solves", 0);
-    return;
-  endif
-  if (strcmp (problem.model, "local-vol-implied-surface"))
-    U = zeros (size (S));
-    for i = 1:numel (S)
-      [U(i), info] = rbffd_price (problem, S(i), N, M);
-    endfor
-    info.solves *= numel (S);
-  else
-    [U, info] = rbffd_price (problem, S, N, M);
-  endif
+  [U, info] = rbfx_solve (problem, N, M, @rbffd_price);
 endfunction
 
 %!shared lev, R, ids

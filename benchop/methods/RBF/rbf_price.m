@@ -3,7 +3,7 @@
 ## Price @var{problem} at the evaluation points @var{S} (a row) by global
 ## multiquadric collocation on about @var{N} nodes with @var{M} BDF2 steps.
 ##
-## The nodes come from @code{rbf_nodes}.  Each node y_j carries the
+## The nodes come from @code{rbfx_nodes}.  Each node y_j carries the
 ## multiquadric sqrt (1 + (ep_j (y - y_j))^2) with ep_j = 0.4 / h_j, h_j the
 ## mean distance to its neighbours.  Tying the shape to the spacing keeps
 ## the collocation matrix A solvable (condition number about 1e8 to 1e10
@@ -11,7 +11,7 @@
 ## error stays far below the time and smoothing errors.  The
 ## differentiation matrices are D1 = A1 / A and D2 = A2 / A (A1, A2 the
 ## derivatives of the basis at the nodes), so the march works on nodal
-## values (@pxref{rbf_march}).  Delta and gamma come from differentiating
+## values (@pxref{rbfx_march}).  Delta and gamma come from differentiating
 ## the interpolant: delta = u_y / S, gamma = (u_yy - u_y) / S^2.
 ## @end deftypefn
 
@@ -19,8 +19,8 @@ function [U, info] = rbf_price (problem, S, N, M)
   if (nargin != 4)
     print_usage ();
   endif
-  P = rbf_setup (problem, S);
-  y = rbf_nodes (P, N);
+  P = rbfx_setup (problem, S);
+  y = rbfx_nodes (P, N, 64);
   h = diff (y);
   h = [h(1); (h(1:end-1) + h(2:end)) / 2; h(end)];
   ep = 0.4 ./ h;
@@ -28,7 +28,7 @@ function [U, info] = rbf_price (problem, S, N, M)
   D1 = A1 / A;
   D2 = A2 / A;
   interp = @(u, yq) rbf_mq (yq, y, ep) * (A \ u);
-  [u, v, solves] = rbf_march (P, y, D1, D2, interp, M);
+  [u, v, solves] = rbfx_march (P, y, D1, D2, interp, M);
 
   ye = log (S(:) / P.K) + P.c * P.T;
   [E0, E1, E2] = rbf_mq (ye, y, ep);

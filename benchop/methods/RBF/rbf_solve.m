@@ -13,11 +13,13 @@
 ## @code{problem.S}, in order.  The implied-surface local volatility depends
 ## on the spot priced, so that model is solved once per point.
 ##
-## Frame and domain follow the parameters (@pxref{rbf_setup}), the nodes
-## and the smoothing of the payoff are in @ref{rbf_nodes} and
-## @ref{rbf_initial}, the collocation and the shape parameter rule
+## Frame and domain follow the parameters (@pxref{rbfx_setup}), the nodes
+## and the smoothing of the payoff are in @ref{rbfx_nodes} and
+## @ref{rbfx_initial}, the collocation and the shape parameter rule
 ## (ep = 0.4 / local spacing) in @ref{rbf_price}, the time stepping,
-## American penalty, dividend jump and vega equation in @ref{rbf_march}.
+## American penalty, dividend jump and vega equation in @ref{rbfx_march},
+## the American step count, knocked-out points and the per-point loop in
+## @ref{rbfx_solve}.
 ##
 ## @var{level} (an integer from 1 to 8) sets the resolution: about
 ## N = 30 q nodes and M = 120 q time steps (twice as many for American
@@ -37,29 +39,10 @@ function [U, info] = rbf_solve (problem, level)
     error ("rbf_solve: LEVEL must be an integer from 1 to %d", max_level);
   endif
 
-  S = problem.S(:).';
   q = 2^((level - 1) / 3);
   N = round (30 * q);
   M = round (120 * q);
-  if (strcmp (problem.exercise, "american"))
-    ## The free boundary leaves a first-order time error: twice the steps.
-    M *= 2;
-  endif
-  if (strcmp (problem.barrier, "up-and-out") && all (S >= problem.B))
-    ## Every point is knocked out: nothing to solve.
-    U = zeros (size (S));
-    info = struct ("N", 0, "M", 0, "c", NaN, "solves", 0);
-    return;
-  endif
-  if (strcmp (problem.model, "local-vol-implied-surface"))
-    U = zeros (size (S));
-    for i = 1:numel (S)
-      [U(i), info] = rbf_price (problem, S(i), N, M);
-    endfor
-    info.solves *= numel (S);
-  else
-    [U, info] = rbf_price (problem, S, N, M);
-  endif
+  [U, info] = rbfx_solve (problem, N, M, @rbf_price);
 endfunction
 
 %!shared lev, R, ids

@@ -1,11 +1,11 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{g} =} rbffd_payoff (@var{P}, @var{y}, @var{tau})
+## @deftypefn {} {@var{g} =} rbfx_payoff (@var{P}, @var{y}, @var{tau})
 ## The exercise value max (S - K, 0) or max (K - S, 0) of setup @var{P}
-## (@pxref{rbffd_setup}) at moving coordinates @var{y} and time to maturity
+## (@pxref{rbfx_setup}) at moving coordinates @var{y} and time to maturity
 ## @var{tau}, where S = K exp (y - c tau).
 ## @end deftypefn
 
-function g = rbffd_payoff (P, y, tau)
+function g = rbfx_payoff (P, y, tau)
   if (nargin != 3)
     print_usage ();
   endif
@@ -19,7 +19,7 @@ endfunction
 
 %!test
 %! P = struct ("K", 100, "c", 0, "call", true);
-%! assert (rbffd_payoff (P, log ([0.9 1.1]), 1), [0 10], 1e-12);
+%! assert (rbfx_payoff (P, log ([0.9 1.1]), 1), [0 10], 1e-12);
 %! P.call = false;
-%! assert (rbffd_payoff (P, log ([0.9 1.1]), 1), [10 0], 1e-12);
-%!error rbffd_payoff (1, 2)
+%! assert (rbfx_payoff (P, log ([0.9 1.1]), 1), [10 0], 1e-12);
+%!error rbfx_payoff (1, 2)

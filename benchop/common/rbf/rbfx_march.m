@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{u}, @var{v}, @var{solves}] =} rbffd_march (@var{P}, @var{y}, @var{D1}, @var{D2}, @var{interp}, @var{M})
-## March the pricing PDE of setup @var{P} (@pxref{rbffd_setup}) from tau = 0
+## @deftypefn {} {[@var{u}, @var{v}, @var{solves}] =} rbfx_march (@var{P}, @var{y}, @var{D1}, @var{D2}, @var{interp}, @var{M})
+## March the pricing PDE of setup @var{P} (@pxref{rbfx_setup}) from tau = 0
 ## to tau = T on the nodes @var{y} (a sorted column from @code{P.ylo} to
 ## @code{P.yhi}).
 ##
@@ -15,7 +15,7 @@
 ## either side of a dividend date); each run of BDF2 starts with two
 ## implicit Euler half steps, which damp the high-frequency error of the
 ## non-smooth data (the payoff, and after a dividend the American floor).
-## Boundary rows carry the far-field values (@pxref{rbffd_far_field}).
+## Boundary rows carry the far-field values (@pxref{rbfx_far_field}).
 ## American exercise is a penalty term rho max (g - u, 0), rho = 1e8,
 ## treated implicitly and solved by policy iteration (the active set
 ## converges in a few iterations).  At the dividend date the values become
@@ -28,7 +28,7 @@
 ## counts the linear solves.
 ## @end deftypefn
 
-function [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M)
+function [u, v, solves] = rbfx_march (P, y, D1, D2, interp, M)
   if (nargin != 6)
     print_usage ();
   endif
@@ -43,7 +43,7 @@ function [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M)
   endif
   rho = 1e8;
 
-  u = rbffd_initial (P, y);
+  u = rbfx_initial (P, y);
   v = zeros (N, 1);
   solves = 0;
   if (P.taud > 0 && P.taud < P.T)
@@ -89,9 +89,9 @@ function [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M)
       A = beta * I - h * Lop;
       A(bnd,:) = 0;
       A(bnd,bnd) = eye (2);
-      rhs(bnd) = rbffd_far_field (P, y(bnd), tau);
+      rhs(bnd) = rbfx_far_field (P, y(bnd), tau);
       if (P.american)
-        g = rbffd_payoff (P, y, tau);
+        g = rbfx_payoff (P, y, tau);
       endif
       ## Policy iteration on the penalized rows, started from the active
       ## set of the previous step (usually one solve suffices).
@@ -104,7 +104,7 @@ function [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M)
           key = beta * 1e6 + h;
           c = find ([cache.key] == key, 1);
           if (isempty (c))
-            cache(end+1) = struct ("key", key, "solve", rbffd_factor (A));
+            cache(end+1) = struct ("key", key, "solve", rbfx_factor (A));
             c = numel (cache);
           endif
           unew = cache(c).solve (rhs);
@@ -147,10 +147,10 @@ function [u, v, solves] = rbffd_march (P, y, D1, D2, interp, M)
       ## Dividend date: U(S, taud+) = U((1 - D) S, taud-).
       yq = y + log (1 - P.D);
       in = yq >= y(1);
-      unew = rbffd_far_field (P, yq, P.taud);
+      unew = rbfx_far_field (P, yq, P.taud);
       unew(in) = interp (u, yq(in));
       if (P.american)
-        unew = max (unew, rbffd_payoff (P, y, P.taud));
+        unew = max (unew, rbfx_payoff (P, y, P.taud));
       endif
       u = unew;
       if (P.vega)
@@ -166,13 +166,13 @@ endfunction
 %! ## Heat-like check: a European call on a fine uniform grid with second-
 %! ## order finite-difference matrices.
 %! p = benchop_problem ("1a-I");
-%! P = rbffd_setup (p, p.S);
+%! P = rbfx_setup (p, p.S);
 %! y = linspace (P.ylo, P.yhi, 801).';
 %! h = y(2) - y(1);
 %! e = ones (801, 1);
 %! D1 = spdiags ([-e 0*e e] / (2*h), -1:1, 801, 801);
 %! D2 = spdiags ([e -2*e e] / h^2, -1:1, 801, 801);
-%! u = rbffd_march (P, y, D1, D2, @(u, yq) interp1 (y, u, yq), 200);
+%! u = rbfx_march (P, y, D1, D2, @(u, yq) interp1 (y, u, yq), 200);
 %! U = interp1 (y, u, log (p.S / 100) + P.c * p.T, "spline");
 %! assert (U, bs_european ("call", "price", p.S, 100, 1, 0.03, 0.15), -1e-3);
-%!error rbffd_march (1, 2, 3)
+%!error rbfx_march (1, 2, 3)

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{u} =} rbffd_far_field (@var{P}, @var{y}, @var{tau})
-## Boundary values of setup @var{P} (@pxref{rbffd_setup}) at moving
+## @deftypefn {} {@var{u} =} rbfx_far_field (@var{P}, @var{y}, @var{tau})
+## Boundary values of setup @var{P} (@pxref{rbfx_setup}) at moving
 ## coordinates @var{y} and time to maturity @var{tau}.
 ##
 ## Far from the strike the option is either worthless or certain to be in
@@ -13,7 +13,7 @@
 ## above it a put.
 ## @end deftypefn
 
-function u = rbffd_far_field (P, y, tau)
+function u = rbfx_far_field (P, y, tau)
   if (nargin != 3)
     print_usage ();
   endif
@@ -31,7 +31,7 @@ function u = rbffd_far_field (P, y, tau)
   ## The side where the option is out of the money.
   u(low == P.call) = 0;
   if (P.american)
-    u = max (u, rbffd_payoff (P, y, tau));
+    u = max (u, rbfx_payoff (P, y, tau));
   endif
   if (P.barrier)
     u(y >= P.yhi) = 0;
@@ -41,7 +41,7 @@ endfunction
 %!test
 %! P = struct ("K", 100, "c", 0, "r", 0.05, "call", true, "taud", Inf,
 %!             "D", 0, "american", false, "barrier", false, "yhi", 1);
-%! assert (rbffd_far_field (P, [-2 2], 1), [0, 100*exp(2) - 100*exp(-0.05)], 1e-10);
+%! assert (rbfx_far_field (P, [-2 2], 1), [0, 100*exp(2) - 100*exp(-0.05)], 1e-10);
 %! P.call = false;
-%! assert (rbffd_far_field (P, [-2 2], 1), [100*exp(-0.05) - 100*exp(-2), 0], 1e-10);
-%!error rbffd_far_field (1, 2)
+%! assert (rbfx_far_field (P, [-2 2], 1), [100*exp(-0.05) - 100*exp(-2), 0], 1e-10);
+%!error rbfx_far_field (1, 2)

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{u} =} rbffd_initial (@var{P}, @var{y})
-## Initial (tau = 0) nodal values of setup @var{P} (@pxref{rbffd_setup}) on the
+## @deftypefn {} {@var{u} =} rbfx_initial (@var{P}, @var{y})
+## Initial (tau = 0) nodal values of setup @var{P} (@pxref{rbfx_setup}) on the
 ## nodes @var{y} (a sorted column): the payoff, except at the node whose cell
 ## (between the midpoints to its neighbours) holds the strike, which gets
 ## the payoff's exact cell average.  Averaging removes the O(1) dependence
@@ -8,11 +8,11 @@
 ## is smooth and taken pointwise.  An up-and-out barrier node is zero.
 ## @end deftypefn
 
-function u = rbffd_initial (P, y)
+function u = rbfx_initial (P, y)
   if (nargin != 2)
     print_usage ();
   endif
-  u = rbffd_payoff (P, y, 0);
+  u = rbfx_payoff (P, y, 0);
   if (P.barrier)
     u(end) = 0;
   endif
@@ -35,10 +35,10 @@ endfunction
 %!test
 %! P = struct ("K", 1, "c", 0, "call", true, "barrier", false);
 %! y = [-0.2; -0.1; 0.05; 0.2];
-%! u = rbffd_initial (P, y);
+%! u = rbfx_initial (P, y);
 %! assert (u([1 2 4]), max (exp (y([1 2 4])) - 1, 0), 1e-15);
 %! assert (u(3), quad (@(x) max (exp (x) - 1, 0), -0.025, 0.125) / 0.15, 1e-12);
 %! P.call = false;
-%! u = rbffd_initial (P, y);
+%! u = rbfx_initial (P, y);
 %! assert (u(3), quad (@(x) max (1 - exp (x), 0), -0.025, 0.125) / 0.15, 1e-12);
-%!error rbffd_initial (1)
+%!error rbfx_initial (1)

@@ -1,7 +1,7 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{y} =} rbffd_nodes (@var{P}, @var{N})
+## @deftypefn {} {@var{y} =} rbfx_nodes (@var{P}, @var{N}, @var{kb})
 ## About @var{N} nodes (a sorted column) on the domain of setup @var{P}
-## (@pxref{rbffd_setup}), clustered at the strike y = 0 and dense over the
+## (@pxref{rbfx_setup}), clustered at the strike y = 0 and dense over the
 ## bulk of the distribution.
 ##
 ## The nodes are equidistant in F (y) = asinh (y / w) + 2 G (y) / s with
@@ -15,17 +15,23 @@
 ## the domain); the grid is widened by at most one node at either end to
 ## cover the domain, and an up-and-out barrier stays the last node.  With a
 ## barrier, where the payoff drops to zero, F gains the term
-## asinh ((y - yb) / wb), wb = w / 16: the jump makes the error O(h) in the
-## spacing h at the barrier, so it is refined more than the kink.
+## asinh ((y - yb) / wb), wb = w / @var{kb}: the jump makes the error O(h)
+## in the spacing h at the barrier, so it is refined more than the kink.
+## How much more is the method's choice: @var{kb} = 64 for global
+## collocation (@code{rbf_price}), 16 for the fixed-size stencils of RBF-FD
+## (@code{rbffd_price}).
 ## @end deftypefn
 
-function y = rbffd_nodes (P, N)
-  if (nargin != 2)
+function y = rbfx_nodes (P, N, kb)
+  if (nargin != 3)
     print_usage ();
+  endif
+  if (! (isnumeric (kb) && isscalar (kb) && kb > 0))
+    error ("rbfx_nodes: KB must be a positive scalar");
   endif
   s = P.s;
   w = s / 16;
-  wb = w / 16;
+  wb = w / kb;
   a = min ([P.ye, 0]) - 2 * s;
   b = max ([P.ye, 0]) + 2 * s;
   psi = @(x) x .* std_normal_cdf (x) + std_normal_pdf (x);
@@ -66,12 +72,14 @@ endfunction
 %!test
 %! P = struct ("s", 0.15, "ylo", -1.2, "yhi", 1.4, "ye", [-0.1 0 0.1],
 %!             "barrier", false);
-%! y = rbffd_nodes (P, 60);
+%! y = rbfx_nodes (P, 60, 64);
 %! assert (any (y == 0));
 %! assert (y(1) <= -1.2 && y(end) >= 1.4);
 %! assert (all (diff (y) > 0));
 %! assert (abs (numel (y) - 60) <= 2);
 %! P.barrier = true;
-%! y = rbffd_nodes (P, 60);
+%! y = rbfx_nodes (P, 60, 64);
 %! assert (y(end), 1.4);
-%!error rbffd_nodes (1)
+%!error rbfx_nodes (1)
+%!error rbfx_nodes (1, 2)
+%!error <KB must be> rbfx_nodes (struct (), 60, 0)

@@ -1,11 +1,11 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{solve} =} rbf_factor (@var{A})
+## @deftypefn {} {@var{solve} =} rbfx_factor (@var{A})
 ## LU-factorize the square matrix @var{A} once and return a handle
 ## @code{@var{x} = @var{solve} (@var{b})} that solves A x = b, for the time
 ## steps that reuse one matrix.
 ## @end deftypefn
 
-function solve = rbf_factor (A)
+function solve = rbfx_factor (A)
   if (nargin != 1)
     print_usage ();
   endif
@@ -21,8 +21,8 @@ endfunction
 %!test
 %! A = [4 1 0; 1 3 1; 0 2 5];
 %! b = [1; 2; 3];
-%! f = rbf_factor (A);
+%! f = rbfx_factor (A);
 %! assert (f (b), A \ b, 1e-14);
-%! f = rbf_factor (sparse (A));
+%! f = rbfx_factor (sparse (A));
 %! assert (f (b), A \ b, 1e-14);
-%!error rbf_factor ()
+%!error rbfx_factor ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{P} =} rbf_setup (@var{problem}, @var{S})
+## @deftypefn {} {@var{P} =} rbfx_setup (@var{problem}, @var{S})
 ## Frame, domain and coefficients of the pricing PDE of @var{problem} for
 ## the evaluation points @var{S} (a row).
 ##
@@ -29,7 +29,7 @@
 ## @code{ye} (the evaluation points at tau = T).
 ## @end deftypefn
 
-function P = rbf_setup (problem, S)
+function P = rbfx_setup (problem, S)
   if (nargin != 2)
     print_usage ();
   endif
@@ -98,15 +98,15 @@ function P = rbf_setup (problem, S)
 endfunction
 
 %!test
-%! P = rbf_setup (benchop_problem ("1a-II"), [97 98 99]);
+%! P = rbfx_setup (benchop_problem ("1a-II"), [97 98 99]);
 %! assert (P.c, 0.1 - 0.01^2 / 2, 1e-15);
 %! assert (P.s, 0.005, 1e-15);
 %! assert (P.ylo < log (0.97) + P.c * 0.25 - 0.039);
 %!test
-%! P = rbf_setup (benchop_problem ("1c-I"), [90 100 110]);
+%! P = rbfx_setup (benchop_problem ("1c-I"), [90 100 110]);
 %! assert (P.barrier);
 %! assert ([P.c P.yhi], [0 log(1.25)], 1e-15);
 %!test
-%! P = rbf_setup (benchop_problem ("1c-II"), [97 98 99]);
+%! P = rbfx_setup (benchop_problem ("1c-II"), [97 98 99]);
 %! assert (! P.barrier);
-%!error rbf_setup (1)
+%!error rbfx_setup (1)

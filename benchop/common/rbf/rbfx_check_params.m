@@ -1,0 +1,90 @@
+## -*- texinfo -*-
+## @deftypefn {} {} rbfx_check_params (@var{problem}, @var{who}, @var{need})
+## Check the parameters of a one-dimensional @var{problem} whose descriptors
+## are valid (@pxref{rbfx_check_descriptors}), or fail with an error naming
+## what is wrong.
+##
+## @var{need} lists the parameters the model needs besides those the
+## descriptors imply: sigma for @qcode{"black-scholes"} and
+## @qcode{"black-scholes-dividend"} (output @qcode{"vega"} needs one of
+## them), D and alpha for the dividend, B for an up-and-out barrier.  Every
+## needed field must be present; S a vector of positive finite prices; K,
+## T, sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a
+## finite real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1.
+## Messages start with @var{who} (the solver the user called) and a colon.
+## @end deftypefn
+
+function rbfx_check_params (p, who, need)
+  if (nargin != 3)
+    print_usage ();
+  endif
+  if (! ischar (who) || ! iscellstr (need))
+    error ("rbfx_check_params: WHO must be a string and NEED a cell of names");
+  endif
+  if (any (strcmp (p.model, {"black-scholes", "black-scholes-dividend"})))
+    need{end+1} = "sigma";
+  elseif (strcmp (p.output, "vega"))
+    error ("%s: output 'vega' needs a constant volatility", who);
+  endif
+  if (strcmp (p.model, "black-scholes-dividend"))
+    need = [need, {"D", "alpha"}];
+  endif
+  if (strcmp (p.barrier, "up-and-out"))
+    need{end+1} = "B";
+  endif
+  for f = need
+    if (! isfield (p, f{1}))
+      error ("%s: PROBLEM lacks field '%s'", who, f{1});
+    endif
+  endfor
+  S = p.S;
+  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
+         && all (isfinite (S) & S > 0)))
+    error ("%s: S must be a vector of positive finite prices", who);
+  endif
+  for f = intersect (need, {"K", "T", "sigma", "B", "V0", "kappa", "theta", "sigma_v"})
+    v = p.(f{1});
+    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
+      error ("%s: %s must be a positive finite scalar", who, f{1});
+    endif
+  endfor
+  r = p.r;
+  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
+    error ("%s: r must be a finite real scalar", who);
+  endif
+  if (any (strcmp (need, "rho")) && ! (isnumeric (p.rho) && isreal (p.rho)
+                                       && isscalar (p.rho) && abs (p.rho) < 1))
+    error ("%s: rho must be a scalar in (-1, 1)", who);
+  endif
+  if (any (strcmp (need, "D")))
+    if (! (isnumeric (p.D) && isreal (p.D) && isscalar (p.D) && p.D >= 0
+           && p.D < 1))
+      error ("%s: D must be a scalar in [0, 1)", who);
+    endif
+    if (! (isnumeric (p.alpha) && isreal (p.alpha) && isscalar (p.alpha)
+           && p.alpha > 0 && p.alpha < 1))
+      error ("%s: alpha must be a scalar in (0, 1)", who);
+    endif
+  endif
+endfunction
+
+%!shared need
+%! need = {"S", "K", "T", "r"};
+%!test
+%! rbfx_check_params (benchop_problem ("2-am"), "f", need);   # passes silently
+%! rbfx_check_params (benchop_problem ("1c-I"), "f", need);
+%!error <f: S must be> rbfx_check_params (benchop_problem ("1a-I", "S", []), "f", need)
+%!error <f: sigma must be> rbfx_check_params (benchop_problem ("1a-I", "sigma", 0), "f", need)
+%!error <f: r must be> rbfx_check_params (benchop_problem ("1a-I", "r", Inf), "f", need)
+%!error <f: D must be> rbfx_check_params (benchop_problem ("2-eu", "D", 1), "f", need)
+%!error <f: alpha must be> rbfx_check_params (benchop_problem ("2-eu", "alpha", 0), "f", need)
+%!error <PROBLEM lacks field 'K'> rbfx_check_params (rmfield (benchop_problem ("1a-I"), "K"), "f", need)
+%!error <f: rho must be>
+%! p = benchop_problem ("4", "rho", -1);
+%! rbfx_check_params (p, "f", [need, {"V0", "kappa", "theta", "sigma_v", "rho"}]);
+%!error <constant volatility>
+%! p = benchop_problem ("3-I");
+%! p.output = "vega";
+%! rbfx_check_params (p, "f", need);
+%!error <NEED a cell> rbfx_check_params (benchop_problem ("1a-I"), "f", 1)
+%!error rbfx_check_params (1, 2)
