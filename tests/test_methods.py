@@ -92,7 +92,7 @@ def _monte_carlo_cases():
             yield pytest.param(problem, custom, marks=marks, id=f"{problem}-{'custom' if custom else 'defaults'}")
 
 
-@pytest.mark.parametrize("problem, custom", _monte_carlo_cases())
+@pytest.mark.parametrize("problem, custom", list(_monte_carlo_cases()))
 def test_monte_carlo_methods_reach_1e_3(client, problem, custom):
     _run_family(client, problem, custom, MONTE_CARLO, 1e-3)
 
@@ -101,4 +101,5 @@ def test_monte_carlo_methods_reach_1e_3(client, problem, custom):
 def test_every_problem_has_methods_from_two_families(problem):
     families = {m.family for m in CATALOGUE.methods_for(problem)} - {"test"}
     assert len(families) >= 2, families
-    assert len([m for m in CATALOGUE.methods_for(problem) if m.family != "test"]) >= 3
+    # deterministic methods, each held to 1e-4 by the tests above
+    assert len([m for m in CATALOGUE.methods_for(problem) if m.name in DETERMINISTIC]) >= 3
