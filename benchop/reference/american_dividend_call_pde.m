@@ -41,22 +41,7 @@ function V = american_dividend_call_pde (S, K, T, r, sigma, D, alpha)
   if (nargin != 7)
     print_usage ();
   endif
-  if (! isnumeric (S) || ! isreal (S) || isempty (S)
-      || ! all (isfinite (S(:)) & S(:) > 0))
-    error ("american_dividend_call_pde: S must be an array of positive finite spot prices");
-  endif
-  names = {"K", "T", "sigma"};
-  vals = {K, T, sigma};
-  for i = 1:3
-    x = vals{i};
-    if (! (isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0))
-      error ("american_dividend_call_pde: %s must be a positive finite scalar",
-             names{i});
-    endif
-  endfor
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("american_dividend_call_pde: R must be a real finite scalar");
-  endif
+  ref_check_market ("american_dividend_call_pde", S, {"K", "T", "sigma"}, {K, T, sigma}, r);
   if (! (isnumeric (D) && isreal (D) && isscalar (D) && D >= 0 && D < 1))
     error ("american_dividend_call_pde: D must be a scalar in [0, 1)");
   endif

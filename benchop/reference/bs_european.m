@@ -26,21 +26,7 @@ function V = bs_european (payoff, output, S, K, T, r, sigma)
       || ! any (strcmp (output, {"price", "delta", "gamma", "vega"})))
     error ("bs_european: OUTPUT must be \"price\", \"delta\", \"gamma\" or \"vega\"");
   endif
-  if (! isnumeric (S) || ! isreal (S) || isempty (S)
-      || ! all (isfinite (S(:)) & S(:) > 0))
-    error ("bs_european: S must be an array of positive finite spot prices");
-  endif
-  names = {"K", "T", "sigma"};
-  vals = {K, T, sigma};
-  for i = 1:3
-    x = vals{i};
-    if (! (isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0))
-      error ("bs_european: %s must be a positive finite scalar", names{i});
-    endif
-  endfor
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("bs_european: R must be a real finite scalar");
-  endif
+  ref_check_market ("bs_european", S, {"K", "T", "sigma"}, {K, T, sigma}, r);
 
   S = double (S);
   sqT = sigma * sqrt (T);

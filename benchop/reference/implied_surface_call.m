@@ -23,21 +23,7 @@ function [V, v] = implied_surface_call (S, K, T, r)
   if (nargin != 4)
     print_usage ();
   endif
-  if (! isnumeric (S) || ! isreal (S) || isempty (S)
-      || ! all (isfinite (S(:)) & S(:) > 0))
-    error ("implied_surface_call: S must be an array of positive finite spot prices");
-  endif
-  names = {"K", "T"};
-  vals = {K, T};
-  for i = 1:2
-    x = vals{i};
-    if (! (isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0))
-      error ("implied_surface_call: %s must be a positive finite scalar", names{i});
-    endif
-  endfor
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("implied_surface_call: R must be a real finite scalar");
-  endif
+  ref_check_market ("implied_surface_call", S, {"K", "T"}, {K, T}, r);
 
   x = log (K ./ (double (S) * exp (r * T)));
   v = implied_variance_surface (T, x);

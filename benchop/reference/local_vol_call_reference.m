@@ -34,22 +34,7 @@ function V = local_vol_call_reference (S, K, T, r, volfun = @local_vol_parametri
   if (nargin < 4 || nargin > 5)
     print_usage ();
   endif
-  if (! isnumeric (S) || ! isreal (S) || isempty (S)
-      || ! all (isfinite (S(:)) & S(:) > 0))
-    error ("local_vol_call_reference: S must be an array of positive finite spot prices");
-  endif
-  names = {"K", "T"};
-  vals = {K, T};
-  for i = 1:2
-    x = vals{i};
-    if (! (isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0))
-      error ("local_vol_call_reference: %s must be a positive finite scalar",
-             names{i});
-    endif
-  endfor
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("local_vol_call_reference: R must be a real finite scalar");
-  endif
+  ref_check_market ("local_vol_call_reference", S, {"K", "T"}, {K, T}, r);
   if (! is_function_handle (volfun))
     error ("local_vol_call_reference: VOLFUN must be a function handle");
   endif

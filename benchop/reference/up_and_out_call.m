@@ -26,21 +26,7 @@ function V = up_and_out_call (S, K, B, T, r, sigma)
   if (nargin != 6)
     print_usage ();
   endif
-  if (! isnumeric (S) || ! isreal (S) || isempty (S)
-      || ! all (isfinite (S(:)) & S(:) > 0))
-    error ("up_and_out_call: S must be an array of positive finite spot prices");
-  endif
-  names = {"K", "B", "T", "sigma"};
-  vals = {K, B, T, sigma};
-  for i = 1:4
-    x = vals{i};
-    if (! (isnumeric (x) && isreal (x) && isscalar (x) && isfinite (x) && x > 0))
-      error ("up_and_out_call: %s must be a positive finite scalar", names{i});
-    endif
-  endfor
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("up_and_out_call: R must be a real finite scalar");
-  endif
+  ref_check_market ("up_and_out_call", S, {"K", "B", "T", "sigma"}, {K, B, T, sigma}, r);
   if (B <= K)
     error ("up_and_out_call: the barrier B must lie above the strike K");
   endif
