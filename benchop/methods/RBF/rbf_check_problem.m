@@ -4,9 +4,11 @@
 ## naming what is wrong.
 ##
 ## Descriptors: model @qcode{"black-scholes"},
-## @qcode{"black-scholes-dividend"}, @qcode{"local-vol-parametric"} or
-## @qcode{"local-vol-implied-surface"}; payoff @qcode{"call"} or
-## @qcode{"put"}; exercise @qcode{"european"} or @qcode{"american"}; barrier
+## @qcode{"black-scholes-dividend"}, @qcode{"local-vol-parametric"},
+## @qcode{"local-vol-implied-surface"} or @qcode{"black-scholes-2d"}
+## (the European exchange option price only: S an n-by-2 matrix, sigma1,
+## sigma2 positive, -1 < rho < 1); payoff @qcode{"call"}, @qcode{"put"} or
+## @qcode{"exchange"}; exercise @qcode{"european"} or @qcode{"american"}; barrier
 ## @qcode{"none"} or @qcode{"up-and-out"}; output @qcode{"price"},
 ## @qcode{"delta"}, @qcode{"gamma"} or @qcode{"vega"} (vega only for a
 ## constant volatility).  Then the parameters the model needs: S a vector of
@@ -23,18 +25,68 @@ function rbf_check_problem (p)
   endif
   choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
                                "local-vol-parametric", ...
-                               "local-vol-implied-surface"}},
-                    "payoff", {{"call", "put"}},
+                               "local-vol-implied-surface", ...
+                               "black-scholes-2d"}},
+                    "payoff", {{"call", "put", "exchange"}},
                     "exercise", {{"european", "american"}},
                     "barrier", {{"none", "up-and-out"}},
                     "output", {{"price", "delta", "gamma", "vega"}});
   rbfx_check_descriptors (p, "rbf_solve", choices);
+  if (strcmp (p.model, "black-scholes-2d"))
+    ## The two-asset model prices the European exchange option only.
+    if (! strcmp (p.payoff, "exchange") || ! strcmp (p.exercise, "european")
+        || ! strcmp (p.barrier, "none") || ! strcmp (p.output, "price"))
+      error (["rbf_solve: model 'black-scholes-2d' is supported for ", ...
+              "the European exchange option price only"]);
+    endif
+    for f = {"S", "T", "r", "sigma1", "sigma2", "rho"}
+      if (! isfield (p, f{1}))
+        error ("rbf_solve: PROBLEM lacks field '%s'", f{1});
+      endif
+    endfor
+    S = p.S;
+    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
+           && rows (S) >= 1 && all (isfinite (S(:)) & S(:) > 0)))
+      error ("rbf_solve: S must be an n-by-2 matrix of positive prices");
+    endif
+    for f = {"T", "sigma1", "sigma2"}
+      v = p.(f{1});
+      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
+             && v > 0))
+        error ("rbf_solve: %s must be a positive finite scalar", f{1});
+      endif
+    endfor
+    if (! (isnumeric (p.r) && isreal (p.r) && isscalar (p.r) && isfinite (p.r)))
+      error ("rbf_solve: r must be a finite real scalar");
+    endif
+    if (! (isnumeric (p.rho) && isreal (p.rho) && isscalar (p.rho)
+           && abs (p.rho) < 1))
+      error ("rbf_solve: rho must be a scalar in (-1, 1)");
+    endif
+    return;
+  endif
+  if (strcmp (p.payoff, "exchange"))
+    error ("rbf_solve: payoff 'exchange' needs model 'black-scholes-2d'");
+  endif
   rbfx_check_params (p, "rbf_solve", {"S", "K", "T", "r"});
 endfunction
 
 %!test
 %! rbf_check_problem (benchop_problem ("2-am"));   # passes silently
+%!test
+%! rbf_check_problem (benchop_problem ("6"));
 %!error <model 'heston' is not supported> rbf_check_problem (benchop_problem ("4"))
+%!error <model 'merton' is not supported> rbf_check_problem (benchop_problem ("5"))
+%!error <n-by-2> rbf_check_problem (benchop_problem ("6", "S", [1 2 3]))
+%!error <rho must be> rbf_check_problem (benchop_problem ("6", "rho", 1))
+%!error <exchange option price only>
+%! p = benchop_problem ("6");
+%! p.output = "delta";
+%! rbf_check_problem (p);
+%!error <needs model 'black-scholes-2d'>
+%! p = benchop_problem ("1a-I");
+%! p.payoff = "exchange";
+%! rbf_check_problem (p);
 %!error <PROBLEM must be> rbf_check_problem ({})
 %!error <lacks field 'output'> rbf_check_problem (rmfield (benchop_problem ("1a-I"), "output"))
 %!error <S must be> rbf_check_problem (benchop_problem ("1a-I", "S", []))

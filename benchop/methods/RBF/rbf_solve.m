@@ -12,6 +12,9 @@
 ## (constant volatility).  @var{U} holds one value per evaluation point
 ## @code{problem.S}, in order.  The implied-surface local volatility depends
 ## on the spot priced, so that model is solved once per point.
+## The exchange option of @qcode{"black-scholes-2d"} (@pxref{rbf_exchange},
+## @var{problem}.S rows of [S1 S2]) is solved by global collocation on a
+## 2-D tensor-product node set.
 ##
 ## Frame and domain follow the parameters (@pxref{rbfx_setup}), the nodes
 ## and the smoothing of the payoff are in @ref{rbfx_nodes} and
@@ -24,7 +27,8 @@
 ## @var{level} (an integer from 1 to 8) sets the resolution: about
 ## N = 30 q nodes and M = 120 q time steps (twice as many for American
 ## exercise), q = 2^((level-1)/3), so the work (N^2 M) doubles with each
-## level.  @var{info} gives @code{N}, @code{M}, the frame speed @code{c} and
+## level.  In two dimensions the dense LU work grows as N^6, so q =
+## 2^((level-1)/6): N = 30 q nodes in xi, N/5 in eta, M = 30 q steps.  @var{info} gives @code{N}, @code{M}, the frame speed @code{c} and
 ## the number of linear solves.
 ## @end deftypefn
 
@@ -39,6 +43,13 @@ function [U, info] = rbf_solve (problem, level)
     error ("rbf_solve: LEVEL must be an integer from 1 to %d", max_level);
   endif
 
+  if (strcmp (problem.model, "black-scholes-2d"))
+    ## Two space dimensions: about N^2 / 5 dense nodes, so the LU work grows
+    ## as N^6: N grows by 2^(1/6) per level.
+    q = 2^((level - 1) / 6);
+    [U, info] = rbf_exchange (problem, round (30 * q), round (30 * q));
+    return;
+  endif
   q = 2^((level - 1) / 3);
   N = round (30 * q);
   M = round (120 * q);
@@ -72,11 +83,12 @@ endfunction
 %!assert (rbf_solve (benchop_problem ("2-am"), lev), R ("2-am"), -1e-4)
 %!assert (rbf_solve (benchop_problem ("3-I"), lev), [2.9551679, 7.6421703, 14.7842514], -1e-4)
 %!assert (rbf_solve (benchop_problem ("3-II"), lev), R ("3-II"), -1e-4)
+%!assert (rbf_solve (benchop_problem ("6"), lev), R ("6"), -1e-4)
 %!test
 %! ## The method covers exactly the problems tested above.
 %! assert (sort (ids), sort ({"1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", ...
 %!   "1a-II", "1a-II-delta", "1a-II-gamma", "1a-II-vega", "1b-I", "1b-II", ...
-%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II"}));
+%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "6"}));
 
 ## Parameters away from the defaults, against the closed forms.
 %!test
@@ -154,6 +166,14 @@ endfunction
 %! p = benchop_problem ("3-I", "S", [85 120], "K", 105, "T", 1.5, "r", 0.05);
 %! assert (rbf_solve (p, lev), rbf_solve (p, lev + 1), -1e-4);
 %!test
+%! ## Exchange option, other volatilities, correlation, maturity, points,
+%! ## against Margrabe's formula.
+%! S = [100 80; 95 100; 120 110; 100 125];
+%! p = benchop_problem ("6", "S", S, "sigma1", 0.2, "sigma2", 0.12,
+%!                      "rho", 0.3, "T", 0.7, "r", 0.05);
+%! ref = margrabe_exchange (S, 0.7, 0.2, 0.12, 0.3);
+%! assert (rbf_solve (p, lev), ref(:).', -1e-4);
+%!test
 %! ## Every point knocked out.
 %! p = benchop_problem ("1c-I", "S", [125 130]);
 %! assert (rbf_solve (p, 1), [0 0]);
@@ -161,7 +181,14 @@ endfunction
 ## Input validation.
 %!error rbf_solve (benchop_problem ("1a-I"))
 %!error <PROBLEM must be> rbf_solve (3, 1)
+%!error <model 'merton' is not supported> rbf_solve (benchop_problem ("5"), 1)
 %!error <model 'heston' is not supported> rbf_solve (benchop_problem ("4"), 1)
+%!error <n-by-2> rbf_solve (benchop_problem ("6", "S", [100 90 80]), 1)
+%!error <rho must be> rbf_solve (benchop_problem ("6", "rho", -1), 1)
+%!error <exchange option price only>
+%! p = benchop_problem ("6");
+%! p.exercise = "american";
+%! rbf_solve (p, 1);
 %!error <payoff 'digital' is not supported>
 %! p = benchop_problem ("1a-I");
 %! p.payoff = "digital";
