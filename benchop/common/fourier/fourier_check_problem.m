@@ -42,10 +42,7 @@ function [p, S] = fourier_check_problem (who, problem, level, models)
       || ! isfield (problem, "model"))
     error ("%s: PROBLEM must be a problem struct", who);
   endif
-  if (! (isnumeric (level) && isscalar (level) && isreal (level)
-         && level == fix (level) && level >= 1 && level <= 9))
-    error ("%s: LEVEL must be an integer from 1 to 9", who);
-  endif
+  check_level (who, level, 9);
   model = problem.model;
   if (! any (strcmp (model, models)))
     error ("%s: model '%s' is not supported", who, model);

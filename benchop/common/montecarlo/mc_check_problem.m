@@ -24,10 +24,7 @@ function [S, T, r, B, is2d, pars] = mc_check_problem (problem, level, max_level,
   if (! isempty (missing))
     error ("%s: PROBLEM lacks field '%s'", caller, missing{1});
   endif
-  if (! (isscalar (level) && isreal (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("%s: LEVEL must be an integer from 1 to %d", caller, max_level);
-  endif
+  check_level (caller, level, max_level);
   ## the parameters each model takes besides S, T and r
   switch (problem.model)
     case "black-scholes"

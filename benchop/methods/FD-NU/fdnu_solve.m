@@ -51,10 +51,7 @@ function [U, info] = fdnu_solve (problem, level)
   endif
   max_level = 6;
   fdnu_check_problem (problem);
-  if (! (isnumeric (level) && isscalar (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("fdnu_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
+  check_level ("fdnu_solve", level, max_level);
   p = problem;
   S = p.S(:).';
   U = zeros (size (S));

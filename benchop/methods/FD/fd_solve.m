@@ -65,10 +65,7 @@ function [U, info] = fd_solve (problem, level)
   endif
   max_level = 9;
   fd_check_problem (problem);
-  if (! (isnumeric (level) && isscalar (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("fd_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
+  check_level ("fd_solve", level, max_level);
 
   if (strcmp (problem.model, "local-vol-implied-surface")
       && numel (problem.S) > 1)

@@ -39,10 +39,7 @@ function [U, info] = rbffd_solve (problem, level)
   endif
   max_level = 6;
   rbffd_check_problem (problem);
-  if (! (isnumeric (level) && isscalar (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("rbffd_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
+  check_level ("rbffd_solve", level, max_level);
 
   if (any (strcmp (problem.model, {"heston", "black-scholes-2d"})))
     ## Two space dimensions: nodes N^2 / c, work N^3 / c.

@@ -38,10 +38,7 @@ function [U, info] = rbf_solve (problem, level)
   endif
   max_level = 8;
   rbf_check_problem (problem);
-  if (! (isnumeric (level) && isscalar (level) && level == fix (level)
-         && level >= 1 && level <= max_level))
-    error ("rbf_solve: LEVEL must be an integer from 1 to %d", max_level);
-  endif
+  check_level ("rbf_solve", level, max_level);
 
   if (strcmp (problem.model, "black-scholes-2d"))
     ## Two space dimensions: about N^2 / 5 dense nodes, so the LU work grows
