@@ -223,8 +223,8 @@ endfunction
 %!endfunction
 
 %!shared lev
-%! json = jsondecode (fileread (fullfile (fileparts (which ("cos_solve")), "method.json")));
-%! lev = json.levels.default;
+%! json = benchop_methods ("get", "COS");
+%! lev = json.default_level;
 %!assert (cos_solve (benchop_problem ("1a-I"), lev),
 %!        [2.758443856146076, 7.485087593912603, 14.702019669720769], -1e-4)
 %!assert (cos_solve (benchop_problem ("1a-I-delta"), lev),
@@ -340,9 +340,9 @@ endfunction
 %! assert (isempty (info.M));
 %!test
 %! ## Levels up to the registry's maximum are accepted.
-%! json = jsondecode (fileread (fullfile (fileparts (which ("cos_solve")), "method.json")));
-%! assert (numel (cos_solve (benchop_problem ("1a-I"), json.levels.max)), 3);
-%! assert (json.levels.default <= json.levels.max);
+%! json = benchop_methods ("get", "COS");
+%! assert (numel (cos_solve (benchop_problem ("1a-I"), json.max_level)), 3);
+%! assert (json.default_level <= json.max_level);
 %!shared p
 %! p = benchop_problem ("1a-I");
 %!error cos_solve (p)

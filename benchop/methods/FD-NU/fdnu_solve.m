@@ -108,13 +108,10 @@ function [U, info] = fdnu_solve (problem, level)
 endfunction
 
 %!shared lev, R, ids
-%! m = jsondecode (fileread (fullfile (fileparts (which ("fdnu_solve")),
-%!                                     "method.json")));
-%! lev = m.levels.default;
-%! ids = m.problems(:).';
-%! cat = benchop_catalogue ();
-%! cids = cellfun (@(p) p.id, cat.problems, "uniformoutput", false);
-%! R = @(id) cat.problems{strcmp (cids, id)}.reference(:).';
+%! m = benchop_methods ("get", "FD-NU");
+%! lev = m.default_level;
+%! ids = m.problems;
+%! R = @benchop_published;
 
 ## Every supported problem at the default level, against the reference
 ## values of the catalogue (the spec's).

@@ -153,8 +153,8 @@ function [U, info] = fft_solve (problem, level)
 endfunction
 
 %!shared lev
-%! json = jsondecode (fileread (fullfile (fileparts (which ("fft_solve")), "method.json")));
-%! lev = json.levels.default;
+%! json = benchop_methods ("get", "FFT");
+%! lev = json.default_level;
 %!assert (fft_solve (benchop_problem ("1a-I"), lev),
 %!        [2.758443856146076, 7.485087593912603, 14.702019669720769], -1e-4)
 %!assert (fft_solve (benchop_problem ("1a-I-delta"), lev),
@@ -215,8 +215,8 @@ endfunction
 %! [U, info] = fft_solve (benchop_problem ("1a-I"), 5);
 %! assert (info.N, 1024);
 %! assert (info.lambda * info.eta * info.N, 2 * pi, 1e-12);
-%! json = jsondecode (fileread (fullfile (fileparts (which ("fft_solve")), "method.json")));
-%! assert (numel (fft_solve (benchop_problem ("4"), json.levels.max)), 3);
+%! json = benchop_methods ("get", "FFT");
+%! assert (numel (fft_solve (benchop_problem ("4"), json.max_level)), 3);
 %!shared p
 %! p = benchop_problem ("1a-I");
 %!error fft_solve (p)

@@ -60,13 +60,10 @@ function [U, info] = rbffd_solve (problem, level)
 endfunction
 
 %!shared lev, R, ids
-%! m = jsondecode (fileread (fullfile (fileparts (which ("rbffd_solve")),
-%!                                     "method.json")));
-%! lev = m.levels.default;
-%! ids = m.problems(:).';
-%! cat = benchop_catalogue ();
-%! cids = cellfun (@(p) p.id, cat.problems, "uniformoutput", false);
-%! R = @(id) cat.problems{strcmp (cids, id)}.reference(:).';
+%! m = benchop_methods ("get", "RBF-FD");
+%! lev = m.default_level;
+%! ids = m.problems;
+%! R = @benchop_published;
 
 ## Every supported problem at the default level, against the reference
 ## values of the catalogue (3-I: the converged values of the spec).
