@@ -23,9 +23,12 @@
 ## are worth nothing.  Points whose barrier lies beyond the truncation
 ## range (@code{res.L} standard deviations plus the drift) cannot reach it
 ## within the method's accuracy and are priced as European calls.
-## Accuracy degrades for points within a few @math{\sigma \sqrt{\Delta t}}
-## of the barrier, where the discrete options are far from the
-## continuous one, and when the drift over one step is comparable with its
+## Within @math{4 \sigma \sqrt{\Delta t}} (coarsest step) of the barrier
+## the discrete options are far from the shifted continuous one; there the
+## continuous price, smooth up to the barrier where it vanishes, is
+## interpolated by the polynomial through zero at the barrier and the
+## prices at seven nodes 4 to 7 @math{\sigma \sqrt{\Delta t}} below it.
+## Accuracy degrades when the drift over one step is comparable with its
 ## diffusion (@math{T r^2 / \sigma^2} large against the number of dates).
 ## @end deftypefn
 
@@ -54,20 +57,40 @@ function [U, info] = cos_up_and_out_call (S, K, B, T, r, sigma, res)
     return;
   endif
   hs = h - beta * sigma * sqrt (T ./ Ms);
+  ## Within a few sigma sqrt (dt) of the barrier the discrete options are
+  ## no shifted continuous one and the extrapolation fails.  There the
+  ## continuous price, smooth up to the barrier where it vanishes, is the
+  ## polynomial through zero at the barrier and the prices at nodes just
+  ## outside that layer.
+  dl = 4 * sigma * sqrt (T / Ms(1));
+  lay = near(h - x(near) < dl);
+  xq = x(setdiff (near, lay));
+  tn = 1 + (0:6) / 2;                   # nodes h - dl tn, and h itself
+  if (! isempty (lay))
+    xq = [xq, h - dl * tn];
+  endif
+  Uq = zeros (size (xq));
   Nmax = 0;
-  for g = cos_groups (x(near), 2 * s)
-    i = near(g{1});
+  for g = cos_groups (xq, 2 * s)
+    i = g{1};
     ## Interval in the detrended log price (cos_barrier_call): the points
     ## plus L standard deviations, and above no higher than the barrier
     ## needs, a margin of L standard deviations of one coarsest step.
-    a = min (x(i)) - s;
-    b = min (max (x(i)) + s,
+    a = min (xq(i)) - s;
+    b = min (max (xq(i)) + s,
              max (h, h - c1) + res.L * sigma * sqrt (T / Ms(1)));
     N = cos_terms (res.q, b - a, T / Ms(end), sigma);
     Nmax = max (Nmax, N);
-    V = cos_barrier_call (x(i), K, hs, T, r, sigma, Ms, a, b, cos_cont_kernels (N));
-    U(i) = max (cos_richardson (V, [1 1.5]), 0);
+    V = cos_barrier_call (xq(i), K, hs, T, r, sigma, Ms, a, b, cos_cont_kernels (N));
+    Uq(i) = cos_richardson (V, [1 1.5]);
   endfor
+  nl = numel (near) - numel (lay);
+  U(setdiff (near, lay)) = max (Uq(1:nl), 0);
+  if (! isempty (lay))
+    ## Lagrange interpolation in t = (h - x) / dl on [0, tn(end)].
+    tl = (h - x(lay)).' / dl;
+    U(lay) = max ((tl .^ (1:numel (tn))) / (tn.' .^ (1:numel (tn))) * Uq(nl+1:end).', 0).';
+  endif
   info = struct ("N", Nmax, "M", Ms);
 endfunction
 
@@ -85,4 +108,11 @@ endfunction
 %! ## Knocked out at or above the barrier, and when the barrier is below K.
 %! assert (cos_up_and_out_call ([125 130], 100, 125, 1, 0.03, 0.15, res), [0 0]);
 %! assert (cos_up_and_out_call ([80 90], 100, 95, 1, 0.03, 0.15, res), [0 0]);
+%!test
+%! ## Points next to a barrier just above the strike (the interpolated
+%! ## layer) and farther away.
+%! r2 = struct ("N", 64, "M0", 128, "q", 5, "L", 10);
+%! S = [90 100 104 104.9];
+%! U = cos_up_and_out_call (S, 100, 105, 1, 0.03, 0.15, r2);
+%! assert (U, up_and_out_call (S, 100, 105, 1, 0.03, 0.15), -2e-4);
 %!error cos_up_and_out_call (1, 2, 3)

@@ -6,7 +6,9 @@
 ## Craig-Sneyd ADI scheme, after in 't Hout and Foulon (2010).
 ##
 ## The S grid is the one of @ref{fdnu_grid} (sinh map clustered at the
-## strike, the strike a node), the V grid the sinh map v_j = d sinh(j dxi)
+## strike, the strike a node, and at the evaluation point farthest out of
+## or in the money on either side, whose price decays over a length
+## S vbar T / |ln (S/K)|), the V grid the sinh map v_j = d sinh(j dxi)
 ## clustered at V = 0, where the PDE degenerates and the solution varies
 ## most.  The operator is split into the mixed-derivative part A0 (explicit)
 ## and the S part A1 and V part A2 (each implicit: tridiagonal after a
@@ -17,10 +19,12 @@
 ## S_max (the intrinsic forward value) and at V_max (the value as V grows
 ## without bound: S for a call).  Time (@pxref{fdnu_adi}): four Douglas
 ## half steps with theta = 1 damp the payoff kink (as Rannacher's start
-## does), then MCS with theta = 1/3; the time error is small next to the space error, so few steps
-## are needed.  @var{q} scales the grid (about 30 q by 15 q nodes and
-## 12 q steps), @var{ref} refines it (nested grids, for Richardson
-## extrapolation).
+## does), then MCS with theta = 1/3.  Out of the money the time error
+## dominates (the price there builds up late, from paths through high
+## variance), while a step costs only a few tridiagonal solves: @var{q}
+## scales the grid (about 30 q by 15 q nodes, more with the clusters at
+## out-of-the-money points, and 36 q steps), @var{ref} refines it (nested
+## grids, for Richardson extrapolation).
 ## @end deftypefn
 
 function [V, info] = fdnu_heston (p, q, ref)
@@ -36,11 +40,29 @@ function [V, info] = fdnu_heston (p, q, ref)
   sd = sqrt (vs * T);
   Ns = round (30 * q);
   Nv = round (15 * q);
-  M = round (12 * q) * ref;
+  M = round (36 * q) * ref;
   wK = K * (0.5 * sd + 0.3 * abs (r) * T);
   Smax = max (K, max (pts)) * max (4, exp (abs (r) * T + 8 * sd));
   Smin = min (K, min (pts)) * min (0.25, exp (-abs (r) * T - 8 * sd));
-  s = fdnu_grid (K, wK, Smin, Smax, K, Inf, Ns, ref);
+  ## Out of the money the price decays like exp (-ln(S/K)^2 / (2 sd^2)),
+  ## over a length S sd^2 / |ln (S/K)| much shorter than the spacing the
+  ## strike's cluster leaves there: the farthest point on either side of
+  ## the strike gets a cluster three times that width, and the grid as many more
+  ## nodes as keeps the spacing at the strike.
+  c = K;
+  w = wK;
+  xi = @(x, c, w) sum (asinh ((x - c) ./ w));
+  for side = [-1 1]
+    far = pts(side * (pts - K) > 2 * wK);
+    if (! isempty (far))
+      [~, k] = max (abs (log (far / K)));
+      c(end+1) = far(k);
+      w(end+1) = 3 * far(k) * vs * T / abs (log (far(k) / K));
+    endif
+  endfor
+  grow = (xi (Smax, c, w) - xi (Smin, c, w)) / (xi (Smax, K, wK) - xi (Smin, K, wK));
+  Ns = round (Ns * grow);
+  s = fdnu_grid (c, w, Smin, Smax, K, Inf, Ns, ref);
   Vmax = 5 * max (1, vs);
   d = vs / 2;
   xm = asinh (Vmax / d);
