@@ -5,7 +5,9 @@
 ##
 ## Descriptors: model @qcode{"black-scholes"},
 ## @qcode{"black-scholes-dividend"}, @qcode{"local-vol-parametric"},
-## @qcode{"local-vol-implied-surface"} or @qcode{"black-scholes-2d"}
+## @qcode{"local-vol-implied-surface"}, @qcode{"heston"} (European call
+## or put price: V0, kappa, theta, sigma_v positive, -1 < rho < 1) or
+## @qcode{"black-scholes-2d"}
 ## (the European exchange option price only: S an n-by-2 matrix, sigma1,
 ## sigma2 positive, -1 < rho < 1); payoff @qcode{"call"}, @qcode{"put"} or
 ## @qcode{"exchange"}; exercise @qcode{"european"} or @qcode{"american"}; barrier
@@ -25,7 +27,7 @@ function rbf_check_problem (p)
   endif
   choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
                                "local-vol-parametric", ...
-                               "local-vol-implied-surface", ...
+                               "local-vol-implied-surface", "heston", ...
                                "black-scholes-2d"}},
                     "payoff", {{"call", "put", "exchange"}},
                     "exercise", {{"european", "american"}},
@@ -68,14 +70,29 @@ function rbf_check_problem (p)
   if (strcmp (p.payoff, "exchange"))
     error ("rbf_solve: payoff 'exchange' needs model 'black-scholes-2d'");
   endif
-  rbfx_check_params (p, "rbf_solve", {"S", "K", "T", "r"});
+  need = {"S", "K", "T", "r"};
+  if (strcmp (p.model, "heston"))
+    need = [need, {"V0", "kappa", "theta", "sigma_v", "rho"}];
+    if (! strcmp (p.exercise, "european") || ! strcmp (p.barrier, "none")
+        || ! strcmp (p.output, "price"))
+      error ("rbf_solve: model 'heston' is supported for European prices only");
+    endif
+  endif
+  rbfx_check_params (p, "rbf_solve", need);
 endfunction
 
 %!test
 %! rbf_check_problem (benchop_problem ("2-am"));   # passes silently
 %!test
 %! rbf_check_problem (benchop_problem ("6"));
-%!error <model 'heston' is not supported> rbf_check_problem (benchop_problem ("4"))
+%!test
+%! rbf_check_problem (benchop_problem ("4"));
+%!error <European prices only>
+%! p = benchop_problem ("4");
+%! p.output = "delta";
+%! rbf_check_problem (p);
+%!error <rho must be> rbf_check_problem (benchop_problem ("4", "rho", -1))
+%!error <lacks field 'V0'> rbf_check_problem (rmfield (benchop_problem ("4"), "V0"))
 %!error <model 'merton' is not supported> rbf_check_problem (benchop_problem ("5"))
 %!error <n-by-2> rbf_check_problem (benchop_problem ("6", "S", [1 2 3]))
 %!error <rho must be> rbf_check_problem (benchop_problem ("6", "rho", 1))

@@ -14,7 +14,9 @@
 ## on the spot priced, so that model is solved once per point.
 ## The exchange option of @qcode{"black-scholes-2d"} (@pxref{rbf_exchange},
 ## @var{problem}.S rows of [S1 S2]) is solved by global collocation on a
-## 2-D tensor-product node set.
+## 2-D tensor-product node set.  The European call or put of
+## @qcode{"heston"} (@pxref{rbf_heston}) likewise, in (ln S, v), after
+## subtracting a Black-Scholes part that carries the payoff's kink.
 ##
 ## Frame and domain follow the parameters (@pxref{rbfx_setup}), the nodes
 ## and the smoothing of the payoff are in @ref{rbfx_nodes} and
@@ -28,7 +30,9 @@
 ## N = 30 q nodes and M = 120 q time steps (twice as many for American
 ## exercise), q = 2^((level-1)/3), so the work (N^2 M) doubles with each
 ## level.  In two dimensions the dense LU work grows as N^6, so q =
-## 2^((level-1)/6): N = 30 q nodes in xi, N/5 in eta, M = 30 q steps.  @var{info} gives @code{N}, @code{M}, the frame speed @code{c} and
+## 2^((level-1)/6): N = 30 q nodes in xi, N/5 in eta, M = 30 q steps;
+## Heston: q = 2^((level-7)/6), N = 50 q nodes in x, max (15, N/3) in v,
+## M = 200 q steps (at most about 1100 nodes, 1 s, at level 8).  @var{info} gives @code{N}, @code{M}, the frame speed @code{c} and
 ## the number of linear solves.
 ## @end deftypefn
 
@@ -45,6 +49,13 @@ function [U, info] = rbf_solve (problem, level)
     ## as N^6: N grows by 2^(1/6) per level.
     q = 2^((level - 1) / 6);
     [U, info] = rbf_exchange (problem, round (30 * q), round (30 * q));
+    return;
+  endif
+  if (strcmp (problem.model, "heston"))
+    ## About N^2 / 3 dense nodes: N grows by 2^(1/6) per level, N = 50 at
+    ## level 7; the steps cost matrix-vector products only.
+    q = 2^((level - 7) / 6);
+    [U, info] = rbf_heston (problem, round (50 * q), round (200 * q));
     return;
   endif
   q = 2^((level - 1) / 3);
@@ -77,12 +88,13 @@ endfunction
 %!assert (rbf_solve (benchop_problem ("2-am"), lev), R ("2-am"), -1e-4)
 %!assert (rbf_solve (benchop_problem ("3-I"), lev), [2.9551679, 7.6421703, 14.7842514], -1e-4)
 %!assert (rbf_solve (benchop_problem ("3-II"), lev), R ("3-II"), -1e-4)
+%!assert (rbf_solve (benchop_problem ("4"), lev), R ("4"), -1e-4)
 %!assert (rbf_solve (benchop_problem ("6"), lev), R ("6"), -1e-4)
 %!test
 %! ## The method covers exactly the problems tested above.
 %! assert (sort (ids), sort ({"1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", ...
 %!   "1a-II", "1a-II-delta", "1a-II-gamma", "1a-II-vega", "1b-I", "1b-II", ...
-%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "6"}));
+%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "4", "6"}));
 
 ## Parameters away from the defaults, against the closed forms.
 %!test
@@ -168,6 +180,20 @@ endfunction
 %! ref = margrabe_exchange (S, 0.7, 0.2, 0.12, 0.3);
 %! assert (rbf_solve (p, lev), ref(:).', -1e-4);
 %!test
+%! ## Heston: other strike, maturity, rate, model parameters and points,
+%! ## against the closed form; the max level meets 1e-4 where the default
+%! ## level may not.
+%! S = [85 100 115 125];
+%! p = benchop_problem ("4", "S", S, "K", 105, "T", 0.5, "r", 0.04,
+%!                      "V0", 0.03, "kappa", 1.5, "theta", 0.028,
+%!                      "sigma_v", 0.3, "rho", -0.6);
+%! ref = heston_call (S, 105, 0.5, 0.04, 0.03, 1.5, 0.028, 0.3, -0.6);
+%! assert (rbf_solve (p, lev), ref, -1e-4);
+%! p = benchop_problem ("4", "S", [90 100 110], "T", 2, "sigma_v", 0.325,
+%!                      "rho", -0.65, "kappa", 1.4, "theta", 0.01575);
+%! ref = heston_call (p.S, 100, 2, 0.03, 0.0225, 1.4, 0.01575, 0.325, -0.65);
+%! assert (rbf_solve (p, 8), ref, -1e-4);
+%!test
 %! ## Every point knocked out.
 %! p = benchop_problem ("1c-I", "S", [125 130]);
 %! assert (rbf_solve (p, 1), [0 0]);
@@ -176,7 +202,11 @@ endfunction
 %!error rbf_solve (benchop_problem ("1a-I"))
 %!error <PROBLEM must be> rbf_solve (3, 1)
 %!error <model 'merton' is not supported> rbf_solve (benchop_problem ("5"), 1)
-%!error <model 'heston' is not supported> rbf_solve (benchop_problem ("4"), 1)
+%!error <European prices only>
+%! p = benchop_problem ("4");
+%! p.exercise = "american";
+%! rbf_solve (p, 1);
+%!error <sigma_v must be> rbf_solve (benchop_problem ("4", "sigma_v", 0), 1)
 %!error <n-by-2> rbf_solve (benchop_problem ("6", "S", [100 90 80]), 1)
 %!error <rho must be> rbf_solve (benchop_problem ("6", "rho", -1), 1)
 %!error <exchange option price only>
