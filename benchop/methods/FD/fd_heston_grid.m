@@ -1,29 +1,34 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{g} =} fd_heston_grid (@var{problem}, @var{m}, @var{mt})
 ## @deftypefnx {} {@var{g} =} fd_heston_grid (@var{problem}, @var{m}, @var{mt}, @var{refine})
-## Uniform grid in (y, v) and time levels for the Heston PDE of
-## @var{problem}, y = ln S + r tau.
+## Uniform grid in (S, v) and time levels for the Heston PDE of
+## @var{problem}.
 ##
 ## The variance axis runs from 0 to vmax = vbar + 10 sv (and at least
 ## 3 vbar), vbar = max (V0, theta), sv = sigma_v sqrt (vbar (1 - e^(-2 kappa
 ## T)) / (2 kappa)) the spread of the variance over [0, T]; its spacing is
 ## about min (max (2 sv, vbar / 2), 2 V0) / @var{m} and divides V0, so
-## that V0 is a node (no interpolation in v).  The y axis has spacing h = sqrt (vbar T) / @var{m},
-## the strike a node, and covers the evaluation points, the drift
-## -vbar T / 2 and 7 standard deviations sqrt ((vbar + 2 sv) T) on either
-## side.  There are @var{mt} max (1, kappa T / 2) uniform time steps (the
-## variance relaxes on the time scale 1/kappa).  With @var{refine} = k,
-## every spacing is divided by k (nested grids, for Richardson
-## extrapolation).  Fields: @code{y}, @code{h}, @code{v}, @code{dv},
-## @code{jv} (index of V0 in v), @code{tau}, @code{M}.
+## that V0 is a node (no interpolation in v).  The S axis runs from 0 to
+## Smax = max (S, K) exp (r T + 6 sqrt ((vbar + 2 sv) T)), far enough that
+## the asymptotic value there is exact to well below the tolerance; its
+## spacing, about K sqrt (vbar T) / @var{m}, divides K, so that the payoff
+## kink is a node.  There are @var{mt} max (1, kappa T / 2) uniform time
+## steps (the variance relaxes on the time scale 1/kappa).  With
+## @var{refine} = k, every spacing is divided by k (nested grids, for
+## Richardson extrapolation).  Fields: @code{S}, @code{dS}, @code{v},
+## @code{dv}, @code{jv} (index of V0 in v), @code{tau}, @code{M}.
 ## @end deftypefn
 
 function g = fd_heston_grid (problem, m, mt, refine = 1)
   if (nargin < 3 || nargin > 4)
     print_usage ();
   endif
-  nsd = 7;
+  if (! (isscalar (m) && m > 0 && isscalar (mt) && mt > 0))
+    error ("fd_heston_grid: M and MT must be positive scalars");
+  endif
+  nsd = 5;
   T = problem.T;
+  K = problem.K;
   V0 = problem.V0;
   kap = problem.kappa;
   vbar = max (V0, problem.theta);
@@ -34,18 +39,15 @@ function g = fd_heston_grid (problem, m, mt, refine = 1)
   dv = V0 / kv;
   nv = ceil (vmax / dv);
 
-  w = sqrt (vbar * T);
-  wx = sqrt ((vbar + 2 * sv) * T);
-  xK = log (problem.K);
-  xs = log (problem.S(:)) + problem.r * T;
-  lo = min ([xs - vbar * T / 2; xK]) - nsd * wx;
-  hi = max ([xs; xK]) + nsd * wx;
-  h = w / m;
-  jlo = floor ((lo - xK) / h);
-  jhi = ceil ((hi - xK) / h);
+  ## The value bends in S on the scale K sqrt (vbar T) near the strike.
+  kK = max (4, round (m / sqrt (vbar * T)));
+  dS = K / kK;
+  Smax = max ([problem.S(:); K]) ...
+         * exp (max (problem.r, 0) * T + nsd * sqrt ((vbar + 2 * sv) * T));
+  nS = ceil (Smax / dS);
 
-  g.h = h / refine;
-  g.y = xK + (jlo*refine:jhi*refine).' * g.h;
+  g.dS = dS / refine;
+  g.S = (0:nS*refine).' * g.dS;
   g.dv = dv / refine;
   g.v = (0:nv*refine) * g.dv;
   g.jv = kv * refine + 1;
@@ -59,9 +61,19 @@ endfunction
 %! p = benchop_problem ("4");
 %! g = fd_heston_grid (p, 6, 6);
 %! assert (g.v(g.jv), p.V0, 1e-15);
-%! assert (min (abs (g.y - log (100))) < 1e-12);
+%! assert (min (abs (g.S - 100)) < 1e-12);
+%! assert (g.S(1), 0);
+%! assert (g.S(end) > 2 * 110);
+%! assert (diff (g.S), g.dS * ones (numel (g.S) - 1, 1), 1e-12);
 %! g2 = fd_heston_grid (p, 6, 6, 2);
 %! assert (g2.v(g2.jv), p.V0, 1e-15);
-%! assert (g2.y(1:2:end), g.y, 1e-12);
+%! assert (g2.S(1:2:end), g.S, 1e-12);
 %! assert (g2.M, 2 * g.M);
+%!test
+%! ## A longer, more volatile horizon reaches further.
+%! g1 = fd_heston_grid (benchop_problem ("4"), 6, 6);
+%! g2 = fd_heston_grid (benchop_problem ("4", "T", 2, "sigma_v", 0.4), 6, 6);
+%! assert (g2.S(end) > g1.S(end));
+%! assert (g2.v(end) > g1.v(end));
 %!error fd_heston_grid (1)
+%!error <M and MT> fd_heston_grid (benchop_problem ("4"), 0, 6)

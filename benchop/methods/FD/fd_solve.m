@@ -25,10 +25,12 @@
 ## by FFT convolution, treated explicitly (Adams-Bashforth) beside implicit
 ## diffusion (@pxref{fd_march_jump});
 ## @item @qcode{"heston"}
-## a European call or put under Heston's model, on a 2-D (ln S, v) grid by
-## the Hundsdorfer-Verwer ADI scheme (@pxref{fd_march_heston},
-## @ref{fd_heston_grid}); its levels refine both directions and time by
-## 2^(1/3), up to a work budget reached above level 4;
+## a European call or put under Heston's model, on a 2-D grid uniform in
+## S and v, by the modified Craig-Sneyd ADI scheme
+## (@pxref{fd_march_heston}, @ref{fd_heston_grid}); the price at V0 (a node)
+## is interpolated cubically in S; its levels refine both directions and
+## time by 2^(1/3), as far as a work budget (nodes times steps, a few
+## seconds) allows;
 ## @item @qcode{"black-scholes-2d"}
 ## the exchange option max (S1 - S2, 0) on a 2-D (ln S1, ln S2) grid by the
 ## same ADI scheme (@pxref{fd_march_2d}, @ref{fd_grid_2d}); @code{S} is an
@@ -87,19 +89,29 @@ function [U, info] = fd_solve (problem, level)
 
   if (strcmp (problem.model, "heston"))
     ## Two dimensions and time refine together: 2^(1/3) per level doubles
-    ## the work; level 4 has 8 intervals per standard deviation of ln S_T.
-    ## A budget (m <= 10, about a second) bounds the levels above 4.
-    m = min (8 * 2^((level - 4) / 3), 10);
+    ## the work; level 4 has about 8 intervals per standard deviation of
+    ## ln S_T at the strike.  A budget on the fine grid's nodes times steps
+    ## (a few seconds) caps the level: long maturities and small V0 need
+    ## larger grids, but converge at lower levels.
+    lev = level;
+    m = 8 * 2^((lev - 4) / 3);
+    while (lev > 1)
+      g = fd_heston_grid (problem, m, 3 * m, 2);
+      if (numel (g.S) * numel (g.v) * g.M <= 1.6e7)
+        break;
+      endif
+      lev -= 1;
+      m = 8 * 2^((lev - 4) / 3);
+    endwhile
     Uh = zeros (2, numel (problem.S));
     for rf = 1:2
       g = fd_heston_grid (problem, m, 3 * m, rf);
       u = fd_march_heston (problem, g);
-      Uh(rf, :) = fd_interp (g.y(1), g.h, u(:, g.jv),
-                             log (problem.S) + problem.r * problem.T);
+      Uh(rf, :) = fd_interp (0, g.dS, u(:, g.jv), problem.S);
     endfor
     U = reshape ((4 * Uh(2, :) - Uh(1, :)) / 3, size (problem.S));
-    info = struct ("N", numel (g.y) - 1, "Nv", numel (g.v) - 1, "M", g.M,
-                   "h", g.h, "c", problem.r, "solves", 4 * g.M,
+    info = struct ("N", numel (g.S) - 1, "Nv", numel (g.v) - 1, "M", g.M,
+                   "h", g.dS, "c", 0, "solves", 4 * g.M,
                    "extrapolated", true);
     return;
   endif
@@ -182,13 +194,14 @@ endfunction
 %!assert (fd_solve (benchop_problem ("2-am"), lev), R ("2-am"), -1e-4)
 %!assert (fd_solve (benchop_problem ("3-I"), lev), R ("3-I"), -1e-4)
 %!assert (fd_solve (benchop_problem ("3-II"), lev), R ("3-II"), -1e-4)
+%!assert (fd_solve (benchop_problem ("4"), lev), R ("4"), -1e-4)
 %!assert (fd_solve (benchop_problem ("5"), lev), R ("5"), -1e-4)
 %!assert (fd_solve (benchop_problem ("6"), lev), R ("6"), -1e-4)
 %!test
 %! ## The method covers exactly the problems tested above.
 %! assert (sort (ids), sort ({"1a-I", "1a-I-delta", "1a-I-gamma", "1a-I-vega", ...
 %!   "1a-II", "1a-II-delta", "1a-II-gamma", "1a-II-vega", "1b-I", "1b-II", ...
-%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "5", "6"}));
+%!   "1c-I", "1c-II", "2-eu", "2-am", "3-I", "3-II", "4", "5", "6"}));
 %!test
 %! ## 3-I against the spec's converged values (the published ones have 6
 %! ## digits).
@@ -376,15 +389,26 @@ endfunction
 %! ref = merton_call (p.S, 100, 2, 0, 0.1, 0.28, -0.65, 0.28);
 %! assert (fd_solve (p, lev), ref, -1e-4);
 %!test
-%! ## Heston (ADI; not in method.json: at other parameters points far out of
-%! ## the money can miss 1e-4 at the default level): the default
-%! ## parameters, and a short maturity with zero rate, against the
-%! ## characteristic-function closed form.
-%! p = benchop_problem ("4");
-%! assert (fd_solve (p, lev), R ("4"), -1e-4);
+%! ## Heston, parameters moved by up to 30 % and points 0.8 K to 1.2 K,
+%! ## against the characteristic-function closed form; S = 0.8 K with a
+%! ## large, volatile variance needs two levels more than the default.
 %! p = benchop_problem ("4", "S", [85 100 115], "K", 90, "T", 0.25, "r", 0);
 %! ref = heston_call (p.S, 90, 0.25, 0, p.V0, p.kappa, p.theta, p.sigma_v, p.rho);
 %! assert (fd_solve (p, lev), ref, -1e-4);
+%! p = benchop_problem ("4", "S", [80 100 120], "K", 100, "V0", 0.029,
+%!                      "sigma_v", 0.325, "rho", -0.65, "r", 0.06);
+%! ref = heston_call (p.S, 100, 1, 0.06, 0.029, 2, 0.0225, 0.325, -0.65);
+%! assert (fd_solve (p, lev + 2), ref, -1e-4);
+%! ## A put, by put-call parity.
+%! p.payoff = "put";
+%! assert (fd_solve (p, lev + 2), ref - p.S + 100 * exp (-0.06), -1e-4);
+%!test
+%! ## Heston: the work budget caps the levels of long, volatile problems.
+%! p = benchop_problem ("4", "T", 2, "sigma_v", 0.325, "kappa", 1.4);
+%! [~, i8] = fd_solve (p, 8);
+%! [~, i9] = fd_solve (p, 9);
+%! assert (i9.N * i9.Nv * i9.M, i8.N * i8.Nv * i8.M);
+%! assert (i9.N * i9.Nv * i9.M <= 1.7e7);
 %!test
 %! ## Exchange option, other parameters (negative correlation, unequal
 %! ## volatilities, short maturity), against Margrabe's formula.
