@@ -63,9 +63,7 @@ def _check(result, methods, tol, custom):
 
 
 # Known shortfalls, kept visible: strict, so a fix shows up as an unexpected pass.
-MONTE_CARLO_SHORTFALLS = {
-    ("1b-II", True): "QMC-S: Longstaff-Schwartz bias leaves about 1.1e-3 at the out-of-the-money point S=105 (MC-S now passes)",
-}
+MONTE_CARLO_SHORTFALLS: dict[tuple[str, bool], str] = {}
 
 
 def _run_family(client, problem, custom, methods, tol):

@@ -39,9 +39,17 @@
 ## gamma hedges from a finite-difference solution as control variates;
 ## @math{m = 2^{L+6}} pairs.
 ## @item American put or call (Black-Scholes; @pxref{mcs_lsm}):
-## Longstaff-Schwartz on @math{2m} paths with @math{m = 2^{L+3}}, 32
-## exercise dates with Richardson extrapolation from 16, a European
-## control variate.
+## Longstaff-Schwartz with @math{m = 2^{L+3}} pairs over 32 exercise
+## dates.  The exercise rule (one boundary per date, shared by all spots;
+## @pxref{mcs_lsm_boundary}) is fitted once on its own @math{2m} paths from
+## dispersed starting spots, for the policies on every date, every second
+## and every fourth date; each spot is then priced out of sample on
+## @math{2m} fresh stratified, antithetic paths that stop where the rule
+## says, so the estimate has no in-sample high bias.  Three-term Richardson
+## extrapolation in the dates, @math{(8 V_{32} - 6 V_{16} + V_8) / 3};
+## control variates stopped at the exercise time: the European price of
+## the option and of the same option struck at 0.9, 0.95 and 1.05
+## @math{K}, and the discounted stock.
 ## @item American call with one dividend (@pxref{mcs_dividend_american}):
 ## Longstaff-Schwartz with exercise just before the dividend, stratified
 ## and antithetic, European control variate; @math{m = 2^{L+4}} pairs.
@@ -86,7 +94,7 @@ function [U, info] = mcs_solve (problem, level)
           M = 32;
           [U, se] = mcs_lsm (problem.payoff, S, problem.K, T, r,
                              problem.sigma, m, M, seed);
-          est = "Longstaff-Schwartz, Brownian-bridge paths, Richardson in dates, European control variate";
+          est = "exercise rule fitted out of sample (Longstaff-Schwartz), three-term Richardson in dates, European put and stock controls";
         else
           m = 2 ^ (level + 8);
           [U, se] = mcs_european (problem.payoff, problem.output, S,

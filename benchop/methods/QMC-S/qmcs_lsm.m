@@ -1,36 +1,50 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{V} =} qmcs_lsm (@var{payoff}, @var{S}, @var{K}, @var{T}, @var{r}, @var{sigma}, @var{n}, @var{M}, @var{shift})
-## American option price by Longstaff-Schwartz on quasi-random Brownian
-## bridge paths.
+## American option price under Black-Scholes: a Longstaff-Schwartz exercise
+## rule fitted once, then applied on quasi-random Brownian bridge paths.
 ##
-## @var{n} points of the digitally shifted Sobol sequence (@pxref{qmcs_sobol};
-## @var{shift} one @code{uint32} per dimension) in @var{M} dimensions, a
-## power of 2 (the exercise dates @math{j T / M}), are mapped to normals and
-## through the Brownian bridge (@pxref{qmcs_bridge}) to GBM paths sampled
-## exactly; the antithetic paths double them.  Dimensions beyond the 21 of
-## the Sobol table take pseudo-random normals from @code{randn}: the bridge
-## leaves them only the finest detail of each path.
+## The rule is that of MC-S (@pxref{mcs_lsm_boundary}): Longstaff-Schwartz
+## regressions on 2 @var{n} pseudo-random paths from dispersed starting
+## spots give one boundary per date, shared by all spots (under
+## Black-Scholes the continuation value depends only on the spot then),
+## for three Bermudan policies: on every date, every second and every
+## fourth of the @var{M} dates @math{j T / M} (@var{M} a power of 2, at
+## least 4).  The rule's paths come from @code{randn} and @code{rand} as
+## the caller left them.
 ##
-## Backward induction (Longstaff and Schwartz 2001): the discounted cash
-## flows of the in-the-money paths are regressed on a cubic in @math{S/K}
-## and on the European price of the remaining life
-## (@pxref{qmcs_lsm_fit}); a path is exercised where its payoff beats the
-## fit.  As in MC-S, the policy also runs on every second date and
-## @math{2 V_M - V_{M/2}} removes the leading @math{O(1/M)} Bermudan gap,
-## and the discounted European price at each path's stopping time (its mean
-## is the European price today, for any stopping rule) is a control variate
-## with a coefficient fitted over the pairs.  At time 0 the value is the
-## larger of the payoff and the estimate.  All spots share the paths.
+## Each spot is then priced out of sample, on other paths:
+## @var{n} points of the digitally shifted Sobol sequence
+## (@pxref{qmcs_sobol}; @var{shift} one @code{uint32} per dimension) in
+## @var{M} dimensions are mapped to normals and through the Brownian bridge
+## (@pxref{qmcs_bridge}) to GBM paths sampled exactly; the antithetic paths
+## double them.  Dimensions beyond the 21 of the Sobol table take
+## pseudo-random normals from @code{randn}: the bridge leaves them only the
+## finest detail of each path.  A path stops the first time the rule says
+## so, and the estimate carries only the small low bias of a slightly
+## suboptimal rule, not the high bias of a rule fitted to the paths it
+## prices.
+##
+## As in MC-S, @math{(8 V_M - 6 V_{M/2} + V_{M/4}) / 3} removes the
+## @math{O(1/M)} and @math{O(1/M^2)} terms of the gap between the Bermudan
+## and the American price, and the controls are martingales stopped at the
+## exercise time, with means known in closed form: the discounted European
+## price of the option (@pxref{mcs_lsm_stopped_value}), of the same option
+## struck at 0.9, 0.95 and 1.05 @var{K}, and the discounted stock; their
+## coefficients are fitted by least squares over the antithetic pairs.  At
+## time 0 the value is the larger of the payoff and the estimate.  All
+## spots share the paths.
 ## @end deftypefn
 
 function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
   if (nargin != 9)
     print_usage ();
   endif
-  if (M < 2 || 2 ^ round (log2 (M)) != M)
-    error ("qmcs_lsm: the number of dates M must be a power of 2");
+  if (M < 4 || 2 ^ round (log2 (M)) != M)
+    error ("qmcs_lsm: the number of dates M must be a power of 2, at least 4");
   endif
   h = mc_payoff (payoff, K);
+  sgn = 1 - 2 * strcmp (payoff, "call");
+  c = mcs_lsm_boundary (payoff, K, T, r, sigma, n, M);
   ds = min (M, 21);
   Z = std_normal_inv (qmcs_sobol (0, n, ds, shift(1:ds)));
   if (M > ds)
@@ -41,56 +55,74 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
   W = [W; -W];
   t = (0:M) * T / M;
   mu = r - sigma ^ 2 / 2;
+  w = [8 -6 1] / 3;    # Richardson weights for M, M/2 and M/4 dates
+  Kc = K * [0.9 0.95 1.05];
   V = zeros (1, numel (S));
   for i = 1:numel (S)
     ST = S(i) * exp (mu * T + sigma * W(:,M));
-    C = exp (-r * T) * h (ST);
-    C2 = C;
-    Z1 = C;     # discounted European value at the stopping time
-    Z2 = C;
+    ## Discounted cash flow of each path under each policy (C) and the date
+    ## index and spot at which it stops (jx, Sx) for the controls.
+    C = repmat (exp (-r * T) * h (ST), 1, 3);
+    jx = M * ones (2 * n, 3);
+    Sx = repmat (ST, 1, 3);
     for j = M-1:-1:1
       Sj = S(i) * exp (mu * t(j+1) + sigma * W(:,j));
-      ex = exp (-r * t(j+1)) * h (Sj);
-      itm = find (ex > 0);
-      if (numel (itm) < 10)
-        continue;
-      endif
-      eu = exp (-r * t(j+1)) * mc_bs (payoff, Sj(itm), K, T - t(j+1), r, sigma);
-      if (mod (j, 2) == 0)
-        F = qmcs_lsm_fit (Sj(itm) / K, eu, [C(itm), C2(itm)]);
-        k = ex(itm) > F(:,2);
-        stop = itm(k);
-        C2(stop) = ex(stop);
-        Z2(stop) = eu(k);
-      else
-        F = qmcs_lsm_fit (Sj(itm) / K, eu, C(itm));
-      endif
-      k = ex(itm) > F(:,1);
-      stop = itm(k);
-      C(stop) = ex(stop);
-      Z1(stop) = eu(k);
+      x = sgn * log (Sj / K);
+      for l = find (isfinite (c(:,j)).')
+        stop = find (x < min (c(l,j), 0));    # in the money only
+        C(stop,l) = exp (-r * t(j+1)) * h (Sj(stop));
+        jx(stop,l) = j;
+        Sx(stop,l) = Sj(stop);
+      endfor
     endfor
-    y = 2 * C - C2;
-    z = 2 * Z1 - Z2;
+    y = C * w.';
+    te = reshape (t(jx+1), size (jx));
+    Zx = [zeros(2 * n, 1), (exp (-r * te) .* Sx) * w.' - S(i), zeros(2 * n, 3)];
+    for l = 1:3
+      Zx(:,1) += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l), t,
+                                               C(:,l), K, r, sigma);
+    endfor
+    Zx(:,1) -= mc_bs (payoff, S(i), K, T, r, sigma);
+    for k = 1:3
+      hk = mc_payoff (payoff, Kc(k));
+      for l = 1:3
+        Zx(:,2+k) += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l),
+                                                   t, exp (-r * T) * hk (Sx(:,l)),
+                                                   Kc(k), r, sigma);
+      endfor
+      Zx(:,2+k) -= mc_bs (payoff, S(i), Kc(k), T, r, sigma);
+    endfor
+    ## pair the antithetic paths
     y = (y(1:n) + y(n+1:end)) / 2;
-    z = (z(1:n) + z(n+1:end)) / 2;
-    zc = z - mean (z);
-    est = mean (y);
-    if (any (zc))
-      beta = (zc.' * (y - est)) / (zc.' * zc);
-      est -= beta * (mean (z) - mc_bs (payoff, S(i), K, T, r, sigma));
-    endif
-    V(i) = max (h (S(i)), est);
+    Zx = (Zx(1:n,:) + Zx(n+1:end,:)) / 2;
+    ## scaled columns: pinv then drops only (nearly) redundant controls
+    Zc = Zx - mean (Zx);
+    sc = sqrt (sumsq (Zc));
+    sc(sc == 0) = 1;
+    Zc ./= sc;
+    y -= (Zx ./ sc) * (pinv (Zc.' * Zc) * (Zc.' * (y - mean (y))));
+    V(i) = max (h (S(i)), mean (y));
   endfor
 endfunction
 
 %!test
 %! ## deep in the money with a tiny volatility: exercise at once
-%! V = qmcs_lsm ("put", [97 98 99], 100, 0.25, 0.1, 0.01, 2^10, 16, uint32 (1:16));
+%! randn ("state", 1);  rand ("state", 1);
+%! V = qmcs_lsm ("put", [97 98 99], 100, 0.25, 0.1, 0.01, 2^10, 32, uint32 (1:32));
 %! assert (V, [3 2 1], 1e-12);
 %!test
 %! ## without dividends an American call is worth the European call
+%! randn ("state", 1);  rand ("state", 1);
 %! V = qmcs_lsm ("call", [95 105], 100, 1, 0.05, 0.2, 2^12, 16, uint32 (1:16));
 %! assert (V, mc_bs ("call", [95 105], 100, 1, 0.05, 0.2), -2e-3);
+%!test
+%! ## the spots share the paths and the rule; same streams, same value
+%! randn ("state", 3);  rand ("state", 3);
+%! V1 = qmcs_lsm ("put", [90 100], 100, 1, 0.03, 0.15, 2^10, 8, uint32 (1:8));
+%! randn ("state", 3);  rand ("state", 3);
+%! V2 = qmcs_lsm ("put", 100, 100, 1, 0.03, 0.15, 2^10, 8, uint32 (1:8));
+%! assert (V1(2), V2);
 %!error <power of 2> qmcs_lsm ("put", 100, 100, 1, 0.03, 0.15, 2^10, 12, uint32 (1:12))
+%!error <power of 2> qmcs_lsm ("put", 100, 100, 1, 0.03, 0.15, 2^10, 2, uint32 (1:2))
 %!error <unknown payoff> qmcs_lsm ("digital", 100, 100, 1, 0.03, 0.15, 2^10, 8, uint32 (1:8))
+%!error qmcs_lsm ("put", 100, 100, 1, 0.03, 0.15, 2^10, 8)

@@ -35,9 +35,16 @@
 ## @item American call with one dividend: Longstaff-Schwartz with
 ## exercise just before the dividend, on 2-D points
 ## (@pxref{qmcs_dividend_american}); @math{2^{L+4}} points.
-## @item American (Black-Scholes): Longstaff-Schwartz on Brownian-bridge
-## paths over 32 dates with Richardson from 16 (@pxref{qmcs_lsm});
-## @math{2^{L+3}} points.
+## @item American (Black-Scholes; @pxref{qmcs_lsm}): the Longstaff-Schwartz
+## exercise rule of MC-S (@pxref{mcs_lsm_boundary}), fitted once for all
+## spots on its own pseudo-random paths from dispersed starting spots, for
+## the policies on every one of 32 dates, every second and every fourth;
+## each spot is then priced out of sample on antithetic Sobol
+## Brownian-bridge paths stopped by that rule, with three-term Richardson
+## extrapolation in the dates, @math{(8 V_{32} - 6 V_{16} + V_8) / 3}, and
+## stopped control variates (the European price of the option and of the
+## option struck at 0.9, 0.95 and 1.05 @math{K}, the discounted stock);
+## @math{2^{L+3}} points and as many path pairs for the rule.
 ## @end itemize
 ##
 ## @var{info} has fields @code{points}, @code{paths} (with the antithetic
@@ -100,7 +107,7 @@ function [U, info] = qmcs_solve (problem, level)
       d = M;
       U = qmcs_lsm (problem.payoff, S, problem.K, T, r, problem.sigma, n, M,
                     shift);
-      est = "Longstaff-Schwartz on Sobol Brownian-bridge paths, antithetic, Richardson in dates, European control variate";
+      est = "exercise rule fitted out of sample (Longstaff-Schwartz), Sobol Brownian-bridge pricing paths, three-term Richardson in dates, European put and stock controls";
     else
       n = 2 ^ (level + 8);
       disc = exp (-r * T);
