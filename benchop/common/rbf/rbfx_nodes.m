@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{y} =} rbfx_nodes (@var{P}, @var{N}, @var{kb})
+## @deftypefn  {} {@var{y} =} rbfx_nodes (@var{P}, @var{N}, @var{kb})
+## @deftypefnx {} {@var{y} =} rbfx_nodes (@var{P}, @var{N}, @var{kb}, @var{kw})
 ## About @var{N} nodes (a sorted column) on the domain of setup @var{P}
 ## (@pxref{rbfx_setup}), clustered at the strike y = 0 and dense over the
 ## bulk of the distribution.
@@ -19,18 +20,24 @@
 ## in the spacing h at the barrier, so it is refined more than the kink.
 ## How much more is the method's choice: @var{kb} = 64 for global
 ## collocation (@code{rbf_price}), 16 for the fixed-size stencils of RBF-FD
-## (@code{rbffd_price}).
+## (@code{rbffd_price}).  @var{kw} (default 16) sets the width of the
+## strike cluster, w = s / @var{kw}: a solver whose stencils resolve the
+## bulk to higher order than the smoothed kink (the 2-D Heston RBF-FD,
+## @pxref{rbffd_heston}) refines the strike more.
 ## @end deftypefn
 
-function y = rbfx_nodes (P, N, kb)
-  if (nargin != 3)
+function y = rbfx_nodes (P, N, kb, kw = 16)
+  if (nargin < 3 || nargin > 4)
     print_usage ();
   endif
   if (! (isnumeric (kb) && isscalar (kb) && kb > 0))
     error ("rbfx_nodes: KB must be a positive scalar");
   endif
+  if (! (isnumeric (kw) && isscalar (kw) && kw > 0))
+    error ("rbfx_nodes: KW must be a positive scalar");
+  endif
   s = P.s;
-  w = s / 16;
+  w = s / kw;
   wb = w / kb;
   a = min ([P.ye, 0]) - 2 * s;
   b = max ([P.ye, 0]) + 2 * s;
@@ -80,6 +87,17 @@ endfunction
 %! P.barrier = true;
 %! y = rbfx_nodes (P, 60, 64);
 %! assert (y(end), 1.4);
+%!test
+%! ## A narrower strike cluster: finer spacing at the strike, same count.
+%! P = struct ("s", 0.15, "ylo", -1.2, "yhi", 1.4, "ye", [-0.1 0 0.1],
+%!             "barrier", false);
+%! y16 = rbfx_nodes (P, 60, 16);
+%! assert (rbfx_nodes (P, 60, 16, 16), y16);
+%! y64 = rbfx_nodes (P, 60, 16, 64);
+%! k = find (y64 == 0);
+%! assert (y64(k+1) < y16(find (y16 == 0) + 1));
+%! assert (abs (numel (y64) - 60) <= 2);
 %!error rbfx_nodes (1)
+%!error <KW must be> rbfx_nodes (struct (), 60, 16, -1)
 %!error rbfx_nodes (1, 2)
 %!error <KB must be> rbfx_nodes (struct (), 60, 0)

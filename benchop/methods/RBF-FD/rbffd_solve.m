@@ -3,7 +3,8 @@
 ## Price @var{problem} by RBF-generated finite differences: sparse
 ## differentiation matrices from polyharmonic-spline-plus-polynomial
 ## interpolation on 7-node stencils, on nodes in log S clustered at the
-## strike, BDF2 in time.
+## strike, BDF2 in time (Heston: 9-node stencils in log S and BDF3, for
+## prices far out of the money).
 ##
 ## @var{problem} is a problem struct (@pxref{benchop_problem}) with model
 ## @qcode{"black-scholes"}, @qcode{"black-scholes-dividend"} (one
@@ -167,14 +168,19 @@ endfunction
 %! p = benchop_problem ("3-I", "S", [85 120], "K", 105, "T", 1.5, "r", 0.05);
 %! assert (rbffd_solve (p, lev), rbffd_solve (p, lev + 1), -1e-4);
 %!test
-%! ## Heston, other parameters (Feller condition violated) and points.
-%! ## (Further out of the money, at S = 85, the relative error is 4e-4 at
-%! ## the default level and 2e-4 one level up: a price of 0.19.)
-%! S = [95 105 120];
+%! ## Heston, other parameters (Feller condition violated) and points,
+%! ## one far out of the money (S = 85: a price of 0.19).
+%! S = [85 95 105 120];
 %! p = benchop_problem ("4", "S", S, "K", 105, "T", 0.5, "r", 0.05,
 %!                      "V0", 0.04, "kappa", 1.5, "theta", 0.06,
 %!                      "sigma_v", 0.5, "rho", -0.7);
 %! ref = heston_call (S, 105, 0.5, 0.05, 0.04, 1.5, 0.06, 0.5, -0.7);
+%! assert (rbffd_solve (p, lev), ref(:).', -1e-4);
+%!test
+%! ## Heston far out of the money: a price of 0.007 at S = 80, K = 120.
+%! p = benchop_problem ("4", "S", [80 90 100], "K", 120);
+%! ref = heston_call (p.S, 120, p.T, p.r, p.V0, p.kappa, p.theta,
+%!                    p.sigma_v, p.rho);
 %! assert (rbffd_solve (p, lev), ref(:).', -1e-4);
 %!test
 %! ## Exchange option, other volatilities and correlation.
