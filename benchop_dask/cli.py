@@ -66,7 +66,40 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes of the local cluster (default: one per core)")
     run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+
+    cluster = sub.add_parser("cluster", help="look after a running cluster (used by the playbooks)")
+    actions = cluster.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    status = actions.add_parser("status", help="the workers connected to the scheduler, by host")
+    wait = actions.add_parser("wait", help="wait until the scheduler has exactly N workers")
+    wait.add_argument("--workers", type=int, required=True, metavar="N")
+    retire = actions.add_parser("retire", help="retire the workers of some hosts, keeping their results")
+    retire.add_argument("hosts", nargs="+", metavar="HOST", help="worker host addresses")
+    for action in (status, wait, retire):
+        action.add_argument("--scheduler", required=True, metavar="ADDRESS", help="the Dask scheduler")
+        action.add_argument("--timeout", type=_number, default=300, metavar="SECONDS")
     return parser
+
+
+def _cluster(args: argparse.Namespace) -> int:
+    from .client import connect
+    from .cluster_admin import retire_hosts, wait_for_workers, worker_hosts
+
+    if args.timeout <= 0:
+        raise BadRequest("--timeout must be positive")
+    with connect(args.scheduler, timeout=args.timeout) as client:
+        if args.action == "status":
+            for host, addresses in sorted(worker_hosts(client).items()):
+                print(f"{host}: {len(addresses)} worker(s)")
+        elif args.action == "wait":
+            if args.workers < 0:
+                raise BadRequest("--workers must be 0 or more")
+            n = wait_for_workers(client, args.workers, args.timeout)
+            print(f"{n} worker(s) connected, {args.workers} expected")
+            return EXIT_OK if n == args.workers else EXIT_FAILED
+        else:
+            retired = retire_hosts(client, args.hosts, args.timeout)
+            print(f"retired {len(retired)} worker(s): {' '.join(retired) or '-'}")
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -125,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_problems(configured_catalogue()))
         elif args.command == "methods":
             print(format_methods(configured_catalogue()))
+        elif args.command == "cluster":
+            return _cluster(args)
         else:
             return _run(args)
     except BadRequest as exc:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Iterator
 
 import dask.config
 from distributed import Client, LocalCluster
+from distributed.versions import VersionMismatchWarning
 
 from .catalogue import Catalogue, configured_catalogue
 from .plugin import PLUGIN_NAME, OctavePlugin
 from .references import ReferenceCache
 from .results import RunResult
 from .runner import BenchmarkRunner, ProgressCallback
+from .security import security_for
 from .validation import RunPlan, RunRequest, validate
 
 
@@ -33,9 +36,9 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
     127.0.0.1.
     """
     if scheduler:
-        with Client(scheduler) as client:
+        with connect(scheduler) as client:
             _tune_latency(client)
-            _register_plugin(client, idempotent=True)
+            _register_plugin(client, remote=True)
             yield client
         return
     n = n_workers or dask.config.get("benchop.local-cluster.n-workers") or os.cpu_count() or 1
@@ -48,8 +51,40 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
         _tune_latency(client)
-        _register_plugin(client, idempotent=False)
+        _register_plugin(client, remote=False)
         yield client
+
+
+def connect(scheduler: str, timeout: float | None = None) -> Client:
+    """A client of a running scheduler, with the TLS files of its cluster file if it has one."""
+    options = {} if timeout is None else {"timeout": timeout}  # None: Dask's connect timeout
+    with _quiet_patch_level_mismatch():
+        return Client(scheduler, security=security_for(scheduler), **options)
+
+
+@contextmanager
+def _quiet_patch_level_mismatch() -> Iterator[None]:
+    """Drop Dask's version warning when only Python's patch level differs.
+
+    The controller's Python (say 3.11.7) and the image's (3.11.2) differ in
+    patch level only, which does not matter for pickles; any other mismatch
+    is still reported.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", VersionMismatchWarning)
+        yield
+    for warning in caught:
+        if not (issubclass(warning.category, VersionMismatchWarning) and _only_python_patch(str(warning.message))):
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _only_python_patch(message: str) -> bool:
+    rows = [line.split("|")[1:-1] for line in message.splitlines() if line.startswith("|")]
+    packages = [[cell.strip() for cell in row] for row in rows[1:]]  # rows[0] is the header
+    if len(packages) != 1 or packages[0][0] != "python":
+        return False
+    versions = {".".join(v.split(".")[:2]) for v in packages[0][1:] if v}
+    return len(versions) == 1
 
 
 def _tune_latency(client: Client) -> None:
@@ -61,11 +96,15 @@ def _tune_latency(client: Client) -> None:
     client.scheduler_comm.interval = 0.002
 
 
-def _register_plugin(client: Client, idempotent: bool) -> None:
-    catalogue = configured_catalogue()
-    plugin = OctavePlugin(catalogue.method_dirs, dask.config.get("benchop.octave-executable"))
-    # On a shared scheduler keep the sessions the workers already have.
-    plugin.idempotent = idempotent
+def _register_plugin(client: Client, remote: bool) -> None:
+    if remote:
+        # Remote workers use their own Octave and method folders (this
+        # machine's paths mean nothing there) and keep the sessions they have.
+        plugin = OctavePlugin()
+        plugin.idempotent = True
+    else:
+        catalogue = configured_catalogue()
+        plugin = OctavePlugin(catalogue.method_dirs, dask.config.get("benchop.octave-executable"))
     client.register_plugin(plugin, name=PLUGIN_NAME)
 
 

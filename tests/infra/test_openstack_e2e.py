@@ -1,0 +1,217 @@
+"""The playbooks end to end: a fake OpenStack, network-namespace hosts, podman, real SSH.
+
+site.yml brings up one scheduler node and two workers; a client on this
+machine runs a benchmark over TLS and gets correct prices; scale.yml goes
+2 -> 3 -> 1 workers while a run is in progress, and the run completes; a
+second site.yml changes nothing; teardown.yml leaves nothing in the cloud.
+The tests run in file order and share one cluster.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import dask.config
+import pytest
+import yaml
+
+from benchop_dask.catalogue import load_catalogue
+from benchop_dask.client import open_cluster, plan_run, run_plan
+from benchop_dask.validation import RunRequest
+
+from .ansible_run import REPO, run_playbook
+from .conftest import node_vars
+from .fake_openstack import FakeConfig, FakeOpenStack
+
+HOSTS = 4  # the scheduler node and up to three workers
+CLUSTER = "benchop"
+SCHEDULER = "tls://10.77.1.11:8786"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def cloud(test_hosts, base_image, podman_env, tmp_path_factory):
+    """The fake cloud, handing out the test hosts' addresses; the settings that point the playbooks at it."""
+    workdir = tmp_path_factory.mktemp("cloud")
+    config = FakeConfig.from_dict({
+        "auth": {"username": "ci", "password": "not-a-secret", "project_name": "benchop", "domain": "Default"},
+        "region": "RegionOne",
+        "flavors": [{"name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20}],
+        "images": [{"name": "debian-12"}],
+        "networks": [{"name": "benchop-net", "cidr": "10.77.0.0/24"},
+                     {"name": "public", "cidr": "10.77.1.0/24", "router:external": True}],
+        "hosts": test_hosts.slots,
+        "build_delay": 1.0,
+        "delete_delay": 0.5,
+    })
+    with FakeOpenStack(config) as fake:
+        (workdir / "clouds.yaml").write_text(textwrap.dedent(f"""\
+            clouds:
+              benchop:
+                auth:
+                  auth_url: {fake.auth_url}
+                  username: ci
+                  password: not-a-secret
+                  project_name: benchop
+                  user_domain_name: Default
+                  project_domain_name: Default
+                region_name: RegionOne
+                identity_api_version: 3
+            """))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+        env.update(podman_env)
+        env.update({"OS_CLIENT_CONFIG_FILE": str(workdir / "clouds.yaml"), "ANSIBLE_LOCALHOST_WARNING": "False"})
+        extra = node_vars(test_hosts, workdir, base_image)
+        extra.update({
+            "benchop_state_dir": str(workdir / "clusters" / CLUSTER),
+            "benchop_os_image": "debian-12",
+            "benchop_os_flavor": "m1.small",
+            "benchop_os_network": "benchop-net",
+            "benchop_os_external_network": "public",
+            "benchop_ssh_public_key_file": f"{test_hosts.key}.pub",
+            "benchop_ssh_cidrs": ["10.77.1.0/24"],
+            "benchop_admin_cidrs": ["10.77.1.1/32"],
+            "benchop_os_server_timeout": 60,
+            "openstack_cluster_wait_delay": 1,
+            "benchop_worker_count": 2,
+        })
+        yield {"fake": fake, "env": env, "vars": extra, "workdir": workdir, "hosts": test_hosts}
+
+
+def play(cloud, playbook: str, **overrides):
+    run = run_playbook(playbook, REPO / "inventory" / "openstack.yml", {**cloud["vars"], **overrides},
+                       cloud["workdir"], env=cloud["env"])
+    assert run.returncode == 0, run.output[-6000:]
+    return run
+
+
+def fake_state(cloud) -> dict:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{cloud['fake'].url}/_fake/state", timeout=10) as reply:
+        return json.load(reply)
+
+
+@pytest.fixture(scope="module")
+def client_config(cloud):
+    """The client finds the cluster's TLS files through the cluster file deploy.yml wrote."""
+    with dask.config.set({"benchop.clusters-dir": str(cloud["workdir"] / "clusters"),
+                          "benchop.reference-cache": str(cloud["workdir"] / "references")}):
+        yield
+
+
+def cluster_status(cloud) -> str:
+    proc = subprocess.run([str(BIN / "benchop"), "cluster", "status", "--scheduler", SCHEDULER, "--timeout", "30"],
+                          env={**os.environ, "DASK_BENCHOP__CLUSTERS_DIR": str(cloud["workdir"] / "clusters")},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_site_brings_up_a_scheduler_and_two_workers(cloud):
+    play(cloud, "site.yml")
+
+    state = fake_state(cloud)
+    servers = {s["name"]: s for s in state["servers"]}
+    assert sorted(servers) == ["benchop-scheduler", "benchop-worker-1", "benchop-worker-2"]
+    assert {s["status"] for s in servers.values()} == {"ACTIVE"}
+    assert [f["floating_ip_address"] for f in state["floating_ips"]] == ["10.77.1.11"]  # the scheduler's only
+    assert [g["name"] for g in state["security_groups"]] == ["benchop-sg"]
+    assert [k["name"] for k in state["keypairs"]] == ["benchop-key"]
+
+    rules = state["security_groups"][0]["rules"]
+    by_port = {}
+    for rule in rules:
+        if rule.get("direction") == "ingress":
+            by_port.setdefault((rule["port_range_min"], rule["port_range_max"]), []).append(
+                rule["remote_group_id"] and "group" or rule["remote_ip_prefix"])
+    assert sorted(by_port[(22, 22)]) == ["10.77.1.0/24"]
+    assert sorted(by_port[(8786, 8786)]) == ["10.77.1.0/24", "group"]
+    assert by_port[(9000, 9099)] == ["group"] and by_port[(9100, 9199)] == ["group"]
+    assert by_port[(8787, 8787)] == ["10.77.1.1/32"] and by_port[(8000, 8000)] == ["10.77.1.1/32"]
+
+    cluster_file = yaml.safe_load((cloud["workdir"] / "clusters" / CLUSTER / "cluster.yaml").read_text())
+    assert cluster_file["scheduler"] == SCHEDULER
+    assert Path(cluster_file["tls"]["key"]).stat().st_mode & 0o077 == 0
+    assert cluster_status(cloud).splitlines() == ["10.77.0.12: 1 worker(s)", "10.77.0.13: 1 worker(s)"]
+
+
+def test_a_client_runs_a_benchmark_over_tls_with_correct_prices(cloud, client_config):
+    plan = plan_run(RunRequest(["1a-I", "4"], ["COS", "FD"], {"K": 105}, tol=1e-4, repeats=1))
+    with open_cluster(SCHEDULER) as client:
+        result = run_plan(client, plan)
+        workers = client.scheduler_info()["workers"]
+    assert {w.split(":")[1] for w in workers} == {"//10.77.0.12", "//10.77.0.13"}
+    assert len(result.results) == 4
+    for r in result.results:
+        assert r.status == "ok" and r.relerr <= 1e-4, r
+    # Scored against references computed for K = 105 (on the cluster), not the defaults.
+    assert {p.id: p.reference_source for p in result.problems} == {"1a-I": "computed", "4": "computed"}
+
+    # Without the cluster's certificates, the scheduler does not talk.
+    from distributed import Client
+
+    with pytest.raises((OSError, TimeoutError)):
+        Client("tcp://10.77.1.11:8786", timeout=5)
+
+
+def test_scale_up_and_down_while_a_run_is_in_progress(cloud, client_config):
+    catalogue = load_catalogue()
+    problems = ["1a-I", "1b-I", "1c-I", "2-am", "3-I", "5", "6"]
+    methods = ["MC-S", "QMC-S"]
+    plan = plan_run(RunRequest(problems, methods, tol=1e-7, repeats=1), catalogue)
+    outcome: dict = {}
+
+    def benchmark():
+        with dask.config.set({"benchop.method-budget": 25}), open_cluster(SCHEDULER) as client:
+            outcome["result"] = run_plan(client, plan)
+        outcome["finished"] = time.monotonic()
+
+    runner = threading.Thread(target=benchmark, daemon=True)
+    runner.start()
+    time.sleep(5)
+
+    play(cloud, "scale.yml", benchop_worker_count=3)
+    assert cluster_status(cloud).count("1 worker(s)") == 3
+    shrink_started = time.monotonic()
+    assert runner.is_alive(), "the run ended before the cluster shrank: give it more work"
+    play(cloud, "scale.yml", benchop_worker_count=1)
+    assert cluster_status(cloud).splitlines() == ["10.77.0.12: 1 worker(s)"]
+    assert sorted(s["name"] for s in fake_state(cloud)["servers"]) == ["benchop-scheduler", "benchop-worker-1"]
+
+    runner.join(timeout=900)
+    assert not runner.is_alive()
+    result = outcome["result"]
+    assert outcome["finished"] > shrink_started
+    assert len(result.results) == len(plan.pairs)
+    for r in result.results:  # climbing to 1e-7 stops at the budget or the top level, never in an error
+        assert r.status in ("ok", "inaccurate"), r
+        assert r.levels and all(lv.status in ("ok", "inaccurate") for lv in r.levels), r
+
+
+def test_site_again_changes_nothing(cloud):
+    run = play(cloud, "site.yml", benchop_worker_count=1)
+    assert run.changed == 0, {h: c for h, c in run.recap.items() if c["changed"]}
+
+
+def test_teardown_leaves_nothing_behind(cloud):
+    play(cloud, "teardown.yml")
+    state = fake_state(cloud)
+    assert {k: len(state[k]) for k in ("servers", "floating_ips", "ports", "security_groups", "keypairs")} == {
+        "servers": 0, "floating_ips": 0, "ports": 0, "security_groups": 0, "keypairs": 0}
+    assert not (cloud["workdir"] / "clusters" / CLUSTER).exists()
+
+    again = play(cloud, "teardown.yml")
+    assert again.changed == 0
+
+    hosts = cloud["hosts"]
+    hosts.down()
+    netns = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    assert "bo-bohost" not in netns
