@@ -10,7 +10,8 @@
 ## them), D and alpha for the dividend, B for an up-and-out barrier.  Every
 ## needed field must be present; S a vector of positive finite prices; K,
 ## T, sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a
-## finite real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1.
+## finite real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1
+## (@pxref{pde_check_params}).
 ## Messages start with @var{who} (the solver the user called) and a colon.
 ## @end deftypefn
 
@@ -32,40 +33,7 @@ function rbfx_check_params (p, who, need)
   if (strcmp (p.barrier, "up-and-out"))
     need{end+1} = "B";
   endif
-  for f = need
-    if (! isfield (p, f{1}))
-      error ("%s: PROBLEM lacks field '%s'", who, f{1});
-    endif
-  endfor
-  S = p.S;
-  if (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-         && all (isfinite (S) & S > 0)))
-    error ("%s: S must be a vector of positive finite prices", who);
-  endif
-  for f = intersect (need, {"K", "T", "sigma", "B", "V0", "kappa", "theta", "sigma_v"})
-    v = p.(f{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v > 0))
-      error ("%s: %s must be a positive finite scalar", who, f{1});
-    endif
-  endfor
-  r = p.r;
-  if (! (isnumeric (r) && isreal (r) && isscalar (r) && isfinite (r)))
-    error ("%s: r must be a finite real scalar", who);
-  endif
-  if (any (strcmp (need, "rho")) && ! (isnumeric (p.rho) && isreal (p.rho)
-                                       && isscalar (p.rho) && abs (p.rho) < 1))
-    error ("%s: rho must be a scalar in (-1, 1)", who);
-  endif
-  if (any (strcmp (need, "D")))
-    if (! (isnumeric (p.D) && isreal (p.D) && isscalar (p.D) && p.D >= 0
-           && p.D < 1))
-      error ("%s: D must be a scalar in [0, 1)", who);
-    endif
-    if (! (isnumeric (p.alpha) && isreal (p.alpha) && isscalar (p.alpha)
-           && p.alpha > 0 && p.alpha < 1))
-      error ("%s: alpha must be a scalar in (0, 1)", who);
-    endif
-  endif
+  pde_check_params (p, who, need);
 endfunction
 
 %!shared need

@@ -12,7 +12,8 @@
 ## vector of positive finite prices; K, T, sigma, B, delta, V0, kappa,
 ## theta, sigma_v, sigma1, sigma2 positive finite scalars; r, gamma finite real scalars;
 ## -1 < rho < 1; 0 <= D < 1; 0 < alpha < 1;
-## lambda >= 0.  Messages start with @qcode{"fdnu_solve: "}, the function
+## lambda >= 0 (@pxref{pde_check_params}).  Messages start with
+## @qcode{"fdnu_solve: "}, the function
 ## the user called.
 ## @end deftypefn
 
@@ -71,47 +72,7 @@ function fdnu_check_problem (p)
   if (strcmp (p.barrier, "up-and-out"))
     need{end+1} = "B";
   endif
-  for f = need
-    if (! isfield (p, f{1}))
-      error ("fdnu_solve: PROBLEM lacks field '%s'", f{1});
-    endif
-  endfor
-  S = p.S;
-  if (strcmp (p.model, "black-scholes-2d"))
-    if (! (isnumeric (S) && isreal (S) && ! isempty (S) && columns (S) == 2
-           && ndims (S) == 2 && all (isfinite (S(:)) & S(:) > 0)))
-      error ("fdnu_solve: S must be an n-by-2 matrix of positive finite prices");
-    endif
-  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-             && all (isfinite (S) & S > 0)))
-    error ("fdnu_solve: S must be a vector of positive finite prices");
-  endif
-  isscal = @(v) isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v);
-  for f = intersect (need, {"K", "T", "sigma", "B", "delta", "V0", "kappa", ...
-                            "theta", "sigma_v", "sigma1", "sigma2"})
-    v = p.(f{1});
-    if (! (isscal (v) && v > 0))
-      error ("fdnu_solve: %s must be a positive finite scalar", f{1});
-    endif
-  endfor
-  for f = intersect (need, {"r", "gamma"})
-    if (! isscal (p.(f{1})))
-      error ("fdnu_solve: %s must be a finite real scalar", f{1});
-    endif
-  endfor
-  if (any (strcmp (need, "rho")) && ! (isscal (p.rho) && abs (p.rho) < 1))
-    error ("fdnu_solve: rho must be a scalar in (-1, 1)");
-  endif
-  if (any (strcmp (need, "D")) && ! (isscal (p.D) && p.D >= 0 && p.D < 1))
-    error ("fdnu_solve: D must be a scalar in [0, 1)");
-  endif
-  if (any (strcmp (need, "alpha"))
-      && ! (isscal (p.alpha) && p.alpha > 0 && p.alpha < 1))
-    error ("fdnu_solve: alpha must be a scalar in (0, 1)");
-  endif
-  if (any (strcmp (need, "lambda")) && ! (isscal (p.lambda) && p.lambda >= 0))
-    error ("fdnu_solve: lambda must be a nonnegative finite scalar");
-  endif
+  pde_check_params (p, "fdnu_solve", need);
   if (strcmp (p.barrier, "up-and-out") && strcmp (p.payoff, "put")
       && p.B <= p.K)
     error ("fdnu_solve: an up-and-out put needs B > K");

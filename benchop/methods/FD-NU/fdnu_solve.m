@@ -286,37 +286,15 @@ endfunction
 
 ## Input validation.
 %!error fdnu_solve (benchop_problem ("1a-I"))
-%!error <PROBLEM must be> fdnu_solve (3, 1)
+%!test
+%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
+%! pde_assert_input_errors (@fdnu_solve, 6);
 %!error <European prices only>
 %! p = benchop_problem ("4");
 %! p.output = "delta";
 %! fdnu_solve (p, 1);
-%!error <payoff 'digital' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.payoff = "digital";
-%! fdnu_solve (p, 1);
-%!error <exercise 'bermudan' is not supported>
-%! p = benchop_problem ("1b-I");
-%! p.exercise = "bermudan";
-%! fdnu_solve (p, 1);
-%!error <output 'theta' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.output = "theta";
-%! fdnu_solve (p, 1);
-%!error <LEVEL must be> fdnu_solve (benchop_problem ("1a-I"), 0)
-%!error <LEVEL must be> fdnu_solve (benchop_problem ("1a-I"), 2.5)
-%!error <LEVEL must be> fdnu_solve (benchop_problem ("1a-I"), 7)
-%!error <LEVEL must be> fdnu_solve (benchop_problem ("1a-I"), "4")
-%!error <S must be> fdnu_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
-%!error <S must be> fdnu_solve (benchop_problem ("1a-I", "S", [90 NaN]), 1)
-%!error <sigma must be> fdnu_solve (benchop_problem ("1a-I", "sigma", 0), 1)
-%!error <T must be> fdnu_solve (benchop_problem ("1a-I", "T", -1), 1)
-%!error <K must be> fdnu_solve (benchop_problem ("1a-I", "K", [1 2]), 1)
-%!error <r must be> fdnu_solve (benchop_problem ("1a-I", "r", Inf), 1)
-%!error <B must be> fdnu_solve (benchop_problem ("1c-I", "B", 0), 1)
 %!error <D must be> fdnu_solve (benchop_problem ("2-eu", "D", -0.1), 1)
 %!error <lambda must be> fdnu_solve (benchop_problem ("5", "lambda", -1), 1)
-%!error <lacks field 'K'> fdnu_solve (rmfield (benchop_problem ("1a-I"), "K"), 1)
 %!test
 %! ## The max level of method.json is the solver's.
 %! m = jsondecode (fileread (fullfile (fileparts (which ("fdnu_solve")),

@@ -17,7 +17,8 @@
 ## sigma1, sigma2 where needed) positive finite scalars, rho in
 ## [-1, 1], r and gamma finite real scalars,
 ## lambda a nonnegative finite scalar, the dividend fraction 0 <= D < 1 and
-## its date as a fraction of T, 0 <= alpha <= 1.  Messages start with
+## its date as a fraction of T, 0 <= alpha <= 1 (the parameter checks are
+## shared, @pxref{pde_check_params}).  Messages start with
 ## @qcode{"fd_solve: "}, the function the user called.
 ## @end deftypefn
 
@@ -80,59 +81,8 @@ function fd_check_problem (p)
   if (strcmp (p.barrier, "up-and-out"))
     need{end+1} = "B";
   endif
-  for f = need
-    if (! isfield (p, f{1}))
-      error ("fd_solve: PROBLEM lacks field '%s'", f{1});
-    endif
-  endfor
-  S = p.S;
-  if (strcmp (p.model, "black-scholes-2d"))
-    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
-           && rows (S) > 0 && all (isfinite (S(:)) & S(:) > 0)))
-      error ("fd_solve: S must be an n-by-2 matrix of positive finite prices");
-    endif
-  elseif (! (isnumeric (S) && isreal (S) && isvector (S) && ! isempty (S)
-             && all (isfinite (S) & S > 0)))
-    error ("fd_solve: S must be a vector of positive finite prices");
-  endif
-  ## Plain loops: setdiff and intersect would cost more than a small solve.
-  for f = need(2:end)
-    v = p.(f{1});
-    if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)))
-      kind = "finite scalar";
-      if (any (strcmp (f{1}, {"K", "T", "sigma", "B", "delta", "V0", ...
-                              "kappa", "theta", "sigma_v", "sigma1", ...
-                              "sigma2"})))
-        kind = "positive finite scalar";
-      elseif (any (strcmp (f{1}, {"r", "gamma"})))
-        kind = "finite real scalar";
-      endif
-      error ("fd_solve: %s must be a %s", f{1}, kind);
-    endif
-    switch (f{1})
-      case {"K", "T", "sigma", "B", "delta", "V0", "kappa", "theta", ...
-            "sigma_v", "sigma1", "sigma2"}
-        if (! (v > 0))
-          error ("fd_solve: %s must be a positive finite scalar", f{1});
-        endif
-      case "lambda"
-        if (! (v >= 0))
-          error ("fd_solve: lambda must be a finite scalar in [0, Inf]");
-        endif
-      case "rho"
-        if (! (abs (v) <= 1))
-          error ("fd_solve: rho must be a finite scalar in [-1, 1]");
-        endif
-      case "D"
-        if (! (v >= 0 && v < 1))
-          error ("fd_solve: D must be a finite scalar in [0, 1)");
-        endif
-      case "alpha"
-        if (! (v >= 0 && v <= 1))
-          error ("fd_solve: alpha must be a finite scalar in [0, 1]");
-        endif
-    endswitch
-  endfor
+  ## rho = +-1 and a dividend at either end are within the FD schemes.
+  pde_check_params (p, "fd_solve", need, true);
 endfunction
 
 %!test

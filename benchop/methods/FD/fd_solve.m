@@ -443,36 +443,14 @@ endfunction
 
 ## Input validation.
 %!error fd_solve (benchop_problem ("1a-I"))
-%!error <PROBLEM must be> fd_solve (3, 1)
+%!test
+%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
+%! pde_assert_input_errors (@fd_solve, 9);
 %!error <payoff 'put' is not supported>
 %! p = benchop_problem ("6");
 %! p.payoff = "put";
 %! fd_solve (p, 1);
-%!error <payoff 'digital' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.payoff = "digital";
-%! fd_solve (p, 1);
-%!error <exercise 'bermudan' is not supported>
-%! p = benchop_problem ("1b-I");
-%! p.exercise = "bermudan";
-%! fd_solve (p, 1);
-%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 0)
-%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 2.5)
-%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), 10)
-%!error <LEVEL must be> fd_solve (benchop_problem ("1a-I"), "4")
-%!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
-%!error <S must be> fd_solve (benchop_problem ("1a-I", "S", [90 NaN]), 1)
-%!error <sigma must be> fd_solve (benchop_problem ("1a-I", "sigma", 0), 1)
-%!error <T must be> fd_solve (benchop_problem ("1a-I", "T", -1), 1)
-%!error <K must be> fd_solve (benchop_problem ("1a-I", "K", [1 2]), 1)
-%!error <r must be> fd_solve (benchop_problem ("1a-I", "r", Inf), 1)
-%!error <B must be> fd_solve (benchop_problem ("1c-I", "B", 0), 1)
-%!error <lacks field 'K'> fd_solve (rmfield (benchop_problem ("1a-I"), "K"), 1)
 %!error <lacks field 'B'> fd_solve (rmfield (benchop_problem ("1c-I"), "B"), 1)
-%!error <output 'theta' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.output = "theta";
-%! fd_solve (p, 1);
 %!test
 %! ## The max level of method.json is the solver's.
 %! m = jsondecode (fileread (fullfile (fileparts (which ("fd_solve")),

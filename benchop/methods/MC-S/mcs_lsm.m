@@ -22,7 +22,7 @@
 ## payoff and the estimate, so an option that should be exercised at once
 ## is priced exactly.
 ##
-## Variance and bias reduction:
+## Variance and bias reduction (@pxref{mc_american_estimate}):
 ## @itemize
 ## @item Control variates: the discounted European price at each path's
 ## exercise time is a martingale stopped at a stopping time, so its mean is
@@ -62,7 +62,6 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
   randn ("state", seed);
   c = mcs_lsm_boundary (payoff, K, T, r, sigma, m, M);
   state = {rand("state"), randn("state")};
-  w = [8 -6 1] / 3;    # Richardson weights for M, M/2 and M/4 dates
   V = zeros (1, numel (S));
   se = V;
   for i = 1:numel (S)
@@ -71,7 +70,7 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
     W = sqrt (T) * mcs_strata_normals (1, m, m);
     ST = S(i) * exp (mu * T + sigma * [W; -W]);
     ## Discounted cash flow of each path under each policy (C) and the date
-    ## index and spot at which it stops (jx, Sx) for the control variate.
+    ## index and spot at which it stops (jx, Sx) for the controls.
     C = repmat (exp (-r * T) * h (ST), 1, 3);
     jx = M * ones (2 * m, 3);
     Sx = repmat (ST, 1, 3);
@@ -87,38 +86,8 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
         Sx(stop,l) = Sj(stop);
       endfor
     endfor
-    y = C * w.';
-    z = zeros (2 * m, 1);    # the European price at the stopping time
-    for l = 1:3
-      z += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l), t,
-                                         C(:,l), K, r, sigma);
-    endfor
-    ## Controls with known means: the European price of the option and of
-    ## the same option struck at 0.9, 0.95 and 1.05 K, and the stock, all
-    ## discounted from the stopping time (martingales stopped there).
-    te = reshape (t(jx+1), size (jx));
-    Zx = [z - mc_bs(payoff, S(i), K, T, r, sigma), ...
-          (exp (-r * te) .* Sx) * w.' - S(i), zeros(2 * m, 3)];
-    Kc = K * [0.9 0.95 1.05];
-    for k = 1:3
-      hk = mc_payoff (payoff, Kc(k));
-      for l = 1:3
-        Zx(:,2+k) += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l),
-                                                   t, exp (-r * T) * hk (Sx(:,l)),
-                                                   Kc(k), r, sigma);
-      endfor
-      Zx(:,2+k) -= mc_bs (payoff, S(i), Kc(k), T, r, sigma);
-    endfor
-    ## pair the antithetic paths
-    y = (y(1:m) + y(m+1:end)) / 2;
-    Zx = (Zx(1:m,:) + Zx(m+1:end,:)) / 2;
-    ## scaled columns: pinv then drops only (nearly) redundant controls
-    Zc = Zx - mean (Zx);
-    sc = sqrt (sumsq (Zc));
-    sc(sc == 0) = 1;
-    Zc ./= sc;
-    y -= (Zx ./ sc) * (pinv (Zc.' * Zc) * (Zc.' * (y - mean (y))));
-    V(i) = max (h (S(i)), mean (y));
+    [V(i), y] = mc_american_estimate (payoff, S(i), K, T, r, sigma, t,
+                                      C, jx, Sx);
     np = 2 * floor (m / 2);
     se(i) = sqrt (sumsq (y(2:2:np) - y(1:2:np))) / m;
     if (V(i) == h (S(i)))

@@ -27,8 +27,9 @@
 ## As in MC-S, @math{(8 V_M - 6 V_{M/2} + V_{M/4}) / 3} removes the
 ## @math{O(1/M)} and @math{O(1/M^2)} terms of the gap between the Bermudan
 ## and the American price, and the controls are martingales stopped at the
-## exercise time, with means known in closed form: the discounted European
-## price of the option (@pxref{mcs_lsm_stopped_value}), of the same option
+## exercise time, with means known in closed form
+## (@pxref{mc_american_estimate}): the discounted European
+## price of the option (@pxref{mc_lsm_stopped_value}), of the same option
 ## struck at 0.9, 0.95 and 1.05 @var{K}, and the discounted stock; their
 ## coefficients are fitted by least squares over the antithetic pairs.  At
 ## time 0 the value is the larger of the payoff and the estimate.  All
@@ -55,8 +56,6 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
   W = [W; -W];
   t = (0:M) * T / M;
   mu = r - sigma ^ 2 / 2;
-  w = [8 -6 1] / 3;    # Richardson weights for M, M/2 and M/4 dates
-  Kc = K * [0.9 0.95 1.05];
   V = zeros (1, numel (S));
   for i = 1:numel (S)
     ST = S(i) * exp (mu * T + sigma * W(:,M));
@@ -75,33 +74,7 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
         Sx(stop,l) = Sj(stop);
       endfor
     endfor
-    y = C * w.';
-    te = reshape (t(jx+1), size (jx));
-    Zx = [zeros(2 * n, 1), (exp (-r * te) .* Sx) * w.' - S(i), zeros(2 * n, 3)];
-    for l = 1:3
-      Zx(:,1) += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l), t,
-                                               C(:,l), K, r, sigma);
-    endfor
-    Zx(:,1) -= mc_bs (payoff, S(i), K, T, r, sigma);
-    for k = 1:3
-      hk = mc_payoff (payoff, Kc(k));
-      for l = 1:3
-        Zx(:,2+k) += w(l) * mcs_lsm_stopped_value (payoff, Sx(:,l), jx(:,l),
-                                                   t, exp (-r * T) * hk (Sx(:,l)),
-                                                   Kc(k), r, sigma);
-      endfor
-      Zx(:,2+k) -= mc_bs (payoff, S(i), Kc(k), T, r, sigma);
-    endfor
-    ## pair the antithetic paths
-    y = (y(1:n) + y(n+1:end)) / 2;
-    Zx = (Zx(1:n,:) + Zx(n+1:end,:)) / 2;
-    ## scaled columns: pinv then drops only (nearly) redundant controls
-    Zc = Zx - mean (Zx);
-    sc = sqrt (sumsq (Zc));
-    sc(sc == 0) = 1;
-    Zc ./= sc;
-    y -= (Zx ./ sc) * (pinv (Zc.' * Zc) * (Zc.' * (y - mean (y))));
-    V(i) = max (h (S(i)), mean (y));
+    V(i) = mc_american_estimate (payoff, S(i), K, T, r, sigma, t, C, jx, Sx);
   endfor
 endfunction
 

@@ -7,7 +7,8 @@
 ## In x = ln (S/K) and the variance v the price solves
 ## u_tau = v/2 (u_xx - u_x) + rho sigma_v v u_xv + sigma_v^2 v/2 u_vv
 ## + r u_x + kappa (theta - v) u_v - r u.  The node set is the tensor
-## product of about @var{N} nodes in x, dense over the bulk of the
+## product (domain: @pxref{rbfx_heston_frame}) of about @var{N} nodes in
+## x, dense over the bulk of the
 ## distribution and the evaluation points and clustered at the strike as in
 ## @code{rbfx_nodes} (s = sqrt (vbar T), vbar = max (V0, theta)), with a
 ## strike cluster of width s/64, and N/3 (at least 15) nodes in v on
@@ -50,18 +51,14 @@ function [U, info] = rbffd_heston (problem, N, M)
   th = problem.theta;
   sv = problem.sigma_v;
   rho = problem.rho;
-  S = problem.S(:).';
   call = strcmp (problem.payoff, "call");
 
-  vbar = max (V0, th);
-  s = sqrt (vbar * T);
-  xe = log (S.' / K);
-  Px = struct ("s", s, "ylo", min ([xe; 0]) - 10 * s,
-               "yhi", max ([xe; 0]) + 10 * s, "ye", xe.', "barrier", false,
-               "K", K, "c", 0, "call", call);
+  Px = rbfx_heston_frame (problem, N);
+  xe = Px.xe;
   x = rbfx_nodes (Px, N, 16, 64);
-  vmax = max (5 * vbar, vbar + 8 * sv * sqrt (vbar * T));
-  Nv = max (15, round (N / 3));
+  vbar = Px.vbar;
+  vmax = Px.vmax;
+  Nv = Px.Nv;
   ## sinh map: spacing d dxi at 0, where the diffusion degenerates,
   ## growing only linearly beyond d, so that the variances above V0 that
   ## carry an out-of-the-money price stay resolved.
@@ -83,8 +80,7 @@ function [U, info] = rbffd_heston (problem, N, M)
   Dv = kron (V1, Ix);
 
   ## Payoff, cell-averaged at the strike node (the same for every v).
-  Pi = struct ("K", K, "c", 0, "call", call, "barrier", false);
-  u = repmat (rbfx_initial (Pi, x), 1, Nv);
+  u = repmat (rbfx_initial (Px, x), 1, Nv);
   u = u(:);
   ## Far field: the discounted forward intrinsic value.
   sgn = 2 * call - 1;

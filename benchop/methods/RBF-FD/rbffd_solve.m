@@ -196,26 +196,15 @@ endfunction
 
 ## Input validation.
 %!error rbffd_solve (benchop_problem ("1a-I"))
-%!error <PROBLEM must be> rbffd_solve (3, 1)
+%!test
+%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
+%! pde_assert_input_errors (@rbffd_solve, 6);
 %!error <model 'merton' is not supported> rbffd_solve (benchop_problem ("5"), 1)
 %!error <European prices only>
 %! p = benchop_problem ("4");
 %! p.output = "delta";
 %! rbffd_solve (p, 1);
-%!error <payoff 'digital' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.payoff = "digital";
-%! rbffd_solve (p, 1);
-%!error <LEVEL must be> rbffd_solve (benchop_problem ("1a-I"), 0)
-%!error <LEVEL must be> rbffd_solve (benchop_problem ("1a-I"), 2.5)
-%!error <LEVEL must be> rbffd_solve (benchop_problem ("1a-I"), 7)
-%!error <S must be> rbffd_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
-%!error <sigma must be> rbffd_solve (benchop_problem ("1a-I", "sigma", 0), 1)
-%!error <T must be> rbffd_solve (benchop_problem ("1a-I", "T", -1), 1)
-%!error <r must be> rbffd_solve (benchop_problem ("1a-I", "r", Inf), 1)
-%!error <B must be> rbffd_solve (benchop_problem ("1c-I", "B", 0), 1)
 %!error <alpha must be> rbffd_solve (benchop_problem ("2-eu", "alpha", 1), 1)
-%!error <lacks field 'K'> rbffd_solve (rmfield (benchop_problem ("1a-I"), "K"), 1)
 %!error <constant volatility>
 %! p = benchop_problem ("3-I");
 %! p.output = "vega";

@@ -41,30 +41,8 @@ function rbf_check_problem (p)
       error (["rbf_solve: model 'black-scholes-2d' is supported for ", ...
               "the European exchange option price only"]);
     endif
-    for f = {"S", "T", "r", "sigma1", "sigma2", "rho"}
-      if (! isfield (p, f{1}))
-        error ("rbf_solve: PROBLEM lacks field '%s'", f{1});
-      endif
-    endfor
-    S = p.S;
-    if (! (isnumeric (S) && isreal (S) && ismatrix (S) && columns (S) == 2
-           && rows (S) >= 1 && all (isfinite (S(:)) & S(:) > 0)))
-      error ("rbf_solve: S must be an n-by-2 matrix of positive prices");
-    endif
-    for f = {"T", "sigma1", "sigma2"}
-      v = p.(f{1});
-      if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v)
-             && v > 0))
-        error ("rbf_solve: %s must be a positive finite scalar", f{1});
-      endif
-    endfor
-    if (! (isnumeric (p.r) && isreal (p.r) && isscalar (p.r) && isfinite (p.r)))
-      error ("rbf_solve: r must be a finite real scalar");
-    endif
-    if (! (isnumeric (p.rho) && isreal (p.rho) && isscalar (p.rho)
-           && abs (p.rho) < 1))
-      error ("rbf_solve: rho must be a scalar in (-1, 1)");
-    endif
+    pde_check_params (p, "rbf_solve",
+                      {"S", "T", "r", "sigma1", "sigma2", "rho"});
     return;
   endif
   if (strcmp (p.payoff, "exchange"))

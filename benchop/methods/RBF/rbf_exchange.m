@@ -4,16 +4,13 @@
 ## @var{problem} (model @qcode{"black-scholes-2d"}) by global multiquadric
 ## collocation on a 2-D tensor-product node set with @var{M} BDF2 steps.
 ##
-## The PDE is written in xi = ln (S1/S2) + bx tau and eta = ln (S1 S2) +
-## be tau, whose drifts bx = (sigma2^2 - sigma1^2)/2 and be = 2 r -
-## (sigma1^2 + sigma2^2)/2 are removed by the moving frame:
-## u_tau = sx^2/2 u_xixi + (sigma1^2 - sigma2^2) u_xieta + se^2/2 u_etaeta
-## - r u, sx^2 = sigma1^2 + sigma2^2 - 2 rho sigma1 sigma2, se^2 = sigma1^2
-## + sigma2^2 + 2 rho sigma1 sigma2.  This rotation puts the payoff's kink
-## on the line xi = 0: about @var{N} nodes in xi are clustered there as in
-## @code{rbfx_nodes}, with the spacing-tied shape of @code{rbf_price}; in
-## eta, where the solution is smooth, N/5 (at least 8) even nodes carry the
-## flat shape ep h = 0.1 (@pxref{rbf_diffmat}).
+## The PDE is written in the rotated moving frame of
+## @code{rbfx_exchange_frame}, xi = ln (S1/S2) + bx tau and
+## eta = ln (S1 S2) + be tau, where only diffusion and discounting remain
+## and the payoff's kink is the line xi = 0: about @var{N} nodes in xi
+## are clustered there as in @code{rbfx_nodes}, with the spacing-tied
+## shape of @code{rbf_price}; in eta, where the solution is smooth, N/5 (at
+## least 8) even nodes carry the flat shape ep h = 0.1 (@pxref{rbf_diffmat}).
 ## The interpolant is the tensor product of the two global interpolants;
 ## the two BDF2 matrices (implicit Euler half steps start the march) are
 ## LU-factorized once each.
@@ -25,36 +22,25 @@
 ## deviations: the price is homogeneous of degree one in (S1, S2), so it is
 ## exp (eta/2) times a function of xi and tau, and u_eta = u/2 holds
 ## exactly at the eta edges.  The node at the kink takes the payoff's
-## cell average in xi.
+## cell average in xi (@pxref{rbfx_exchange_initial}).
 ## @end deftypefn
 
 function [U, info] = rbf_exchange (problem, N, M)
   if (nargin != 3)
     print_usage ();
   endif
-  L = 8;
   LE = 3;                 # eta edges carry the exact u_eta = u/2
+  P = rbfx_exchange_frame (problem);
   T = problem.T;
   r = problem.r;
-  s1 = problem.sigma1;
-  s2 = problem.sigma2;
-  rho = problem.rho;
-  S = problem.S;
-  ax = s1^2 + s2^2 - 2 * rho * s1 * s2;
-  ae = s1^2 + s2^2 + 2 * rho * s1 * s2;
-  axe = s1^2 - s2^2;
-  bx = (s2^2 - s1^2) / 2;
-  be = 2 * r - (s1^2 + s2^2) / 2;
-  sx = sqrt (ax * T);
-  se = sqrt (ae * T);
-
-  ## Evaluation points at tau = T in the moving frame; eta relative to e0.
-  xe = log (S(:,1) ./ S(:,2)) + bx * T;
-  e0 = mean (log (S(:,1) .* S(:,2)));
-  ee = log (S(:,1) .* S(:,2)) - e0 + be * T;
-  Px = struct ("s", sx, "ylo", min ([xe; 0]) - L * sx,
-               "yhi", max ([xe; 0]) + L * sx, "ye", xe.', "barrier", false);
-  x = rbfx_nodes (Px, N, 64);
+  ax = P.ax;
+  ae = P.ae;
+  axe = P.axe;
+  be = P.be;
+  se = P.se;
+  xe = P.xe;
+  ee = P.ee;
+  x = rbfx_nodes (P, N, 64);
   Ne = max (8, round (N / 5));
   elo = min (ee) - LE * se;
   ehi = max (ee) + LE * se;
@@ -73,18 +59,7 @@ function [U, info] = rbf_exchange (problem, N, M)
   rob = setdiff (find (EE == e(1) | EE == e(end)), bnd);
   Rob = kron (E1, Ix) - eye (n) / 2;
 
-  ## S1 - S2 = 2 exp (eta/2) sinh (xi/2) at tau, frame shifts undone.
-  gap = @(xi, eta, tau) 2 * exp ((eta + e0 - be * tau) / 2) ...
-                        .* sinh ((xi - bx * tau) / 2);
-  u = max (gap (XX, EE, 0), 0);
-  m = [x(1); (x(1:end-1) + x(2:end)) / 2; x(end)];
-  i = find (m(1:end-1) < 0 & m(2:end) > 0);
-  if (! isempty (i))
-    ## Mean of max (sinh (xi/2), 0) over the cell [lo, hi] around xi = 0.
-    avg = 2 * (cosh (m(i+1) / 2) - 1) / (m(i+1) - m(i));
-    u(i,:) = 2 * exp ((e.' + e0) / 2) * avg;
-  endif
-  u = u(:);
+  u = rbfx_exchange_initial (P, x, e)(:);
 
   dt = T / max (2, M);
   taus = [dt/2, dt, (2:max (2, M)) * dt];
@@ -104,7 +79,7 @@ function [U, info] = rbf_exchange (problem, N, M)
       A(rob,:) = Rob(rob,:);
       fac{k} = rbfx_factor (A);
     endif
-    rhs(bnd) = max (gap (XX(bnd), EE(bnd), taus(j)), 0);
+    rhs(bnd) = max (P.gap (XX(bnd), EE(bnd), taus(j)), 0);
     rhs(rob) = 0;
     unew = fac{k} (rhs);
     if (j >= 3)

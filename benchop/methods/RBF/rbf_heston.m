@@ -14,8 +14,8 @@
 ## vanishes at v = 0.  The price is W(S, V0) + B(S, V0, T), B in closed
 ## form; a put follows from put-call parity.
 ##
-## Nodes: about @var{N} in x, clustered at the strike as in
-## @code{rbfx_nodes} (s = sqrt (vbar T), vbar = max (V0, theta), reaching
+## Nodes (domain: @pxref{rbfx_heston_frame}): about @var{N} in x,
+## clustered at the strike as in @code{rbfx_nodes} (s = sqrt (vbar T), vbar = max (V0, theta), reaching
 ## 10 s beyond the strike and the points), each with the shape
 ## ep_j = 0.45 / h_j (@pxref{rbf_diffmat}; 0.45 rather than 0.4: the remainder is
 ## smooth, and the flatter 0.4 lets round-off in the 2-D operator show as
@@ -49,15 +49,11 @@ function [U, info] = rbf_heston (problem, N, M)
   rho = problem.rho;
   S = problem.S(:).';
 
-  vbar = max (V0, th);
-  s = sqrt (vbar * T);
-  xe = log (S.' / K);
-  Px = struct ("s", s, "ylo", min ([xe; 0]) - 10 * s,
-               "yhi", max ([xe; 0]) + 10 * s, "ye", xe.', "barrier", false);
+  Px = rbfx_heston_frame (problem, N);
+  xe = Px.xe;
   x = rbfx_nodes (Px, N, 64);
-  vmax = max (5 * vbar, vbar + 8 * sv * s);
-  Nv = max (15, round (N / 3));
-  v = vmax * linspace (0, 1, Nv).'.^2;
+  Nv = Px.Nv;
+  v = Px.vmax * linspace (0, 1, Nv).'.^2;
   Nx = numel (x);
   ## h_j, the mean distance of node j to its neighbours.
   spacing = @(y) [y(2) - y(1); (y(3:end) - y(1:end-2)) / 2; y(end) - y(end-1)];

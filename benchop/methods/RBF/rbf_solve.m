@@ -200,7 +200,9 @@ endfunction
 
 ## Input validation.
 %!error rbf_solve (benchop_problem ("1a-I"))
-%!error <PROBLEM must be> rbf_solve (3, 1)
+%!test
+%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
+%! pde_assert_input_errors (@rbf_solve, 8);
 %!error <model 'merton' is not supported> rbf_solve (benchop_problem ("5"), 1)
 %!error <European prices only>
 %! p = benchop_problem ("4");
@@ -213,20 +215,7 @@ endfunction
 %! p = benchop_problem ("6");
 %! p.exercise = "american";
 %! rbf_solve (p, 1);
-%!error <payoff 'digital' is not supported>
-%! p = benchop_problem ("1a-I");
-%! p.payoff = "digital";
-%! rbf_solve (p, 1);
-%!error <LEVEL must be> rbf_solve (benchop_problem ("1a-I"), 0)
-%!error <LEVEL must be> rbf_solve (benchop_problem ("1a-I"), 2.5)
-%!error <LEVEL must be> rbf_solve (benchop_problem ("1a-I"), 9)
-%!error <S must be> rbf_solve (benchop_problem ("1a-I", "S", [90 -1]), 1)
-%!error <sigma must be> rbf_solve (benchop_problem ("1a-I", "sigma", 0), 1)
-%!error <T must be> rbf_solve (benchop_problem ("1a-I", "T", -1), 1)
-%!error <r must be> rbf_solve (benchop_problem ("1a-I", "r", Inf), 1)
-%!error <B must be> rbf_solve (benchop_problem ("1c-I", "B", 0), 1)
 %!error <alpha must be> rbf_solve (benchop_problem ("2-eu", "alpha", 1), 1)
-%!error <lacks field 'K'> rbf_solve (rmfield (benchop_problem ("1a-I"), "K"), 1)
 %!error <constant volatility>
 %! p = benchop_problem ("3-I");
 %! p.output = "vega";

@@ -1,7 +1,7 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{Z} =} mcs_lsm_stopped_value (@var{payoff}, @var{Sx}, @var{jx}, @var{t}, @var{C}, @var{K}, @var{r}, @var{sigma})
-## Discounted European price at each path's stopping time: the control
-## variate of @code{mcs_lsm}.
+## @deftypefn {} {@var{Z} =} mc_lsm_stopped_value (@var{payoff}, @var{Sx}, @var{jx}, @var{t}, @var{C}, @var{K}, @var{r}, @var{sigma})
+## Discounted European price at each path's stopping time: a control
+## variate of the American estimate (@pxref{mc_american_estimate}).
 ##
 ## Path @var{k} stops at date @code{t(jx(k)+1)} with spot @code{Sx(k)};
 ## @code{jx == numel (t) - 1} means it ran to maturity, where the European
@@ -10,7 +10,7 @@
 ## equal to the European price at time 0 for any stopping rule.
 ## @end deftypefn
 
-function Z = mcs_lsm_stopped_value (payoff, Sx, jx, t, C, K, r, sigma)
+function Z = mc_lsm_stopped_value (payoff, Sx, jx, t, C, K, r, sigma)
   if (nargin != 8)
     print_usage ();
   endif
@@ -26,8 +26,8 @@ endfunction
 
 %!test
 %! t = [0 0.5 1];
-%! Z = mcs_lsm_stopped_value ("put", [90; 95; 120], [1; 2; 2], t, [5; 4; 0],
+%! Z = mc_lsm_stopped_value ("put", [90; 95; 120], [1; 2; 2], t, [5; 4; 0],
 %!                            100, 0.03, 0.2);
 %! assert (Z, [exp(-0.015) * mc_bs("put", 90, 100, 0.5, 0.03, 0.2); 4; 0],
 %!         1e-14);
-%!error mcs_lsm_stopped_value ("put", 1, 1, [0 1], 1, 100, 0.03)
+%!error mc_lsm_stopped_value ("put", 1, 1, [0 1], 1, 100, 0.03)
