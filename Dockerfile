@@ -21,7 +21,8 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends octave python3 python3-venv ca-certificates tini \
     && rm -rf /var/lib/apt/lists/* \
     && python3 -m venv /opt/benchop \
-    && useradd --system --uid 10001 --create-home --home-dir /home/benchop --shell /usr/sbin/nologin benchop
+    && useradd --system --uid 10001 --create-home --home-dir /home/benchop --shell /usr/sbin/nologin benchop \
+    && install -d -o benchop -g benchop /home/benchop/.local/share/benchop
 
 COPY pyproject.toml README.md /src/
 COPY benchop /src/benchop

@@ -67,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="worker processes of the local cluster (default: one per core)")
     run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
 
+    serve = sub.add_parser("serve", help="the HTTP API and web page, running benchmarks on the cluster")
+    serve.add_argument("--host", default=None, help="address to listen on (default: benchop.service.host)")
+    serve.add_argument("--port", type=int, default=None, help="port (default: benchop.service.port)")
+    serve.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="a running Dask scheduler; default: start a local cluster")
+    serve.add_argument("--workers", type=int, default=None, metavar="N", help="workers of the local cluster")
+    serve.add_argument("--database", default=None, metavar="PATH", help="the SQLite results store")
+
     cluster = sub.add_parser("cluster", help="look after a running cluster (used by the playbooks)")
     actions = cluster.add_subparsers(dest="action", required=True, parser_class=_Parser)
     status = actions.add_parser("status", help="the workers connected to the scheduler, by host")
@@ -160,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_methods(configured_catalogue()))
         elif args.command == "cluster":
             return _cluster(args)
+        elif args.command == "serve":
+            from .server import serve
+
+            return serve(args.host, args.port, args.scheduler, args.workers, args.database)
         else:
             return _run(args)
     except BadRequest as exc:

@@ -2,6 +2,7 @@
 
 Exit status 0 when healthy, 1 otherwise, with one line saying why.
 - scheduler: its dashboard's /health page answers "ok";
+- service: its /health answers (the service runs; its cluster may be scaling);
 - worker: the scheduler counts at least one worker on this node's address
   (a worker process that runs but cannot reach the scheduler is not healthy).
 """
@@ -22,6 +23,15 @@ def scheduler_healthy(dashboard_port: int, timeout: float) -> str | None:
     except OSError as exc:
         return f"scheduler dashboard does not answer: {exc}"
     return None if body == "ok" else f"scheduler dashboard says {body!r}"
+
+
+def service_healthy(port: int, timeout: float) -> str | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=timeout) as reply:
+            reply.read()
+    except OSError as exc:
+        return f"service does not answer: {exc}"
+    return None
 
 
 async def _workers_on(scheduler: str, host: str) -> int:
@@ -47,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="role", required=True)
     scheduler = sub.add_parser("scheduler")
     scheduler.add_argument("--dashboard-port", type=int, default=8787)
+    service = sub.add_parser("service")
+    service.add_argument("--port", type=int, default=8000)
     worker = sub.add_parser("worker")
     worker.add_argument("--scheduler", required=True)
     worker.add_argument("--host", required=True)
@@ -54,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.role == "scheduler":
         problem = scheduler_healthy(args.dashboard_port, args.timeout)
+    elif args.role == "service":
+        problem = service_healthy(args.port, args.timeout)
     else:
         problem = worker_healthy(args.scheduler, args.host, args.timeout)
     print(problem or "healthy")

@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping, Protocol, Sequence
 
 from distributed import Client, Future, as_completed
 
 from .catalogue import Method
 from .ranking import rank, sort_key, stable_passing, summarize_pair
-from .references import Reference, ReferenceCache
+from .references import Reference
 from .results import LevelResult, PairResult, ProblemSummary, RunResult
 from .scoring import median_time, relative_error
 from .tasks import ReferenceTask, SolveOutcome, SolveTask, run_reference, run_solve
@@ -28,6 +28,16 @@ from .validation import ProblemInstance, RunPlan
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
+LevelCallback = Callable[[str, str, LevelResult], None]  # problem id, method, the scored level
+ReferenceCallback = Callable[[str, "Reference | None", "str | None"], None]  # problem id, reference, error
+
+
+class ReferenceStore(Protocol):
+    """Where computed references are kept: ReferenceCache (files) or the service's store."""
+
+    def lookup(self, instance: ProblemInstance) -> Reference | None: ...
+
+    def put(self, instance: ProblemInstance, values: tuple[float, ...]) -> None: ...
 
 
 @dataclass
@@ -73,8 +83,11 @@ class BenchmarkRunner:
         *,
         task_timeout: float,
         method_budget: float,
-        cache: ReferenceCache,
+        cache: ReferenceStore,
         on_progress: ProgressCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_reference: ReferenceCallback | None = None,
+        resume: Mapping[tuple[str, str], Sequence[LevelResult]] | None = None,
     ):
         self.client = client
         self.plan = plan
@@ -82,14 +95,22 @@ class BenchmarkRunner:
         self.method_budget = method_budget
         self.cache = cache
         self.on_progress = on_progress
+        self.on_level = on_level
+        self.on_reference = on_reference
         self.references: dict[str, Reference] = {}
         self.reference_errors: dict[str, str] = {}
         self._pairs = [_PairState(inst, method) for inst, method in plan.pairs]
+        for pair in self._pairs:  # levels a stopped run already has (a resumed run)
+            for level in (resume or {}).get((pair.instance.id, pair.method.name), ()):
+                pair.levels[level.level] = level
+                pair.top = max(pair.top, level.level)
+                pair.spent += (level.time or 0.0) * (len(level.times) + 1)  # warm-up and repeats
         self._tasks: dict[str, tuple[str, object, int]] = {}
         self._futures: dict[str, Future] = {}
         self._queue = as_completed()
         self._submitted = 0
         self._completed = 0
+        self._cancelled = False
 
     # -- submission -------------------------------------------------------
     def _submit(self, func, arg, key: str, meta: tuple[str, object, int]) -> Future:
@@ -112,6 +133,8 @@ class BenchmarkRunner:
             known = self.cache.lookup(instance)
             if known is not None:
                 self.references[instance.id] = known
+                if self.on_reference is not None:
+                    self.on_reference(instance.id, known, None)
             else:
                 task = ReferenceTask(instance.id, instance.octave_struct(), self.task_timeout)
                 self._submit(run_reference, task, f"reference-{instance.id}", ("reference", instance, 0))
@@ -125,6 +148,11 @@ class BenchmarkRunner:
             for level, outcome in list(pair.outcomes.items()):
                 pair.levels[level] = score_outcome(outcome, reference, self.plan.tol)
                 del pair.outcomes[level]
+                if self.on_level is not None:
+                    self.on_level(pair.instance.id, pair.method.name, pair.levels[level])
+        if self._cancelled:
+            pair.done = True
+            return
         if pair.pending:
             return
         if pair.instance.id in self.reference_errors:
@@ -153,6 +181,8 @@ class BenchmarkRunner:
         else:
             self.references[instance.id] = Reference(outcome.values, "computed")
             self.cache.put(instance, outcome.values)
+        if self.on_reference is not None:
+            self.on_reference(instance.id, self.references.get(instance.id), self.reference_errors.get(instance.id))
         for pair in self._pairs:
             if pair.instance.id == instance.id:
                 self._advance(pair)
@@ -172,12 +202,21 @@ class BenchmarkRunner:
         try:
             self._submit_references()
             for pair in self._pairs:
-                for level in range(1, min(pair.method.default_level, pair.method.max_level) + 1):
-                    self._submit_level(pair, level)
+                first = range(1, min(max(pair.method.default_level, pair.top), pair.method.max_level) + 1)
+                for level in first:
+                    if level not in pair.levels:
+                        self._submit_level(pair, level)
+                if not pair.pending:  # a resumed pair with every first level done: climb on
+                    self._advance(pair)
             self._report_progress()
             for future in self._queue:
-                kind, subject, level = self._tasks.pop(future.key)
-                del self._futures[future.key]
+                if self._cancelled:
+                    break
+                meta = self._tasks.pop(future.key, None)
+                self._futures.pop(future.key, None)
+                if meta is None:  # cancelled meanwhile
+                    break
+                kind, subject, level = meta
                 if kind == "reference":
                     self._on_reference(subject, future)  # type: ignore[arg-type]
                 else:
@@ -191,7 +230,11 @@ class BenchmarkRunner:
         return self._result()
 
     def cancel(self) -> None:
-        """Cancel every task of this run still on the cluster."""
+        """Cancel every task of this run still on the cluster; no new level starts.
+
+        Safe to call from another thread while :meth:`run` waits for results.
+        """
+        self._cancelled = True
         futures = list(self._futures.values())
         if futures:
             self.client.cancel(futures)

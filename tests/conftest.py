@@ -41,3 +41,14 @@ def client(test_config):
 
     with open_cluster(n_workers=2) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """A real `benchop serve` (its own local cluster and SQLite store), one per test module."""
+    from service_process import Service
+
+    root = tmp_path_factory.mktemp("service")
+    service = Service(root / "benchop.sqlite3", root / "service.log").start()
+    yield service
+    service.stop()

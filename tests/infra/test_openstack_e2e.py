@@ -43,7 +43,8 @@ def cloud(test_hosts, base_image, podman_env, tmp_path_factory):
         "auth": {"username": "ci", "password": "not-a-secret", "project_name": "benchop", "domain": "Default"},
         "region": "RegionOne",
         "flavors": [{"name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20}],
-        "images": [{"name": "debian-12"}],
+        "images": [{"name": "debian-12"}, {"name": "no-boot"}],
+        "broken_images": ["no-boot"],
         "networks": [{"name": "benchop-net", "cidr": "10.77.0.0/24"},
                      {"name": "public", "cidr": "10.77.1.0/24", "router:external": True}],
         "hosts": test_hosts.slots,
@@ -155,6 +156,29 @@ def test_a_client_runs_a_benchmark_over_tls_with_correct_prices(cloud, client_co
     # Scored against references computed for K = 105 (on the cluster), not the defaults.
     assert {p.id: p.reference_source for p in result.problems} == {"1a-I": "computed", "4": "computed"}
 
+    # The service next to the scheduler takes a run over HTTP (with the token the deploy made).
+    import json
+    import urllib.request
+
+    token = (cloud["workdir"] / "clusters" / CLUSTER / "service-token").read_text().strip()
+    post = urllib.request.Request("http://10.77.1.11:8000/runs", method="POST",
+                                  data=json.dumps({"problems": ["1a-II"], "methods": ["COS"], "repeat": 1}).encode(),
+                                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(post, timeout=30) as reply:
+        assert reply.status == 202
+        run_id = json.load(reply)["id"]
+    deadline = time.monotonic() + 120
+    while True:
+        with urllib.request.urlopen(f"http://10.77.1.11:8000/runs/{run_id}", timeout=30) as reply:
+            run = json.load(reply)
+        if run["status"] not in ("queued", "running") or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert run["status"] == "done"
+    (cos,) = run["results"]
+    assert cos["status"] == "ok" and cos["relerr"] <= 1e-4
+    assert len(run["environment"]["workers"]) == 2 and all(w["octave"] for w in run["environment"]["workers"].values())
+
     # Without the cluster's certificates, the scheduler does not talk.
     from distributed import Client
 
@@ -215,3 +239,16 @@ def test_teardown_leaves_nothing_behind(cloud):
     hosts.down()
     netns = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
     assert "bo-bohost" not in netns
+
+
+def test_a_server_that_does_not_boot_fails_the_play_with_its_fault_and_console_log(cloud):
+    run = run_playbook("provision.yml", REPO / "inventory" / "openstack.yml",
+                       {**cloud["vars"], "benchop_cluster_name": "broken", "benchop_os_image": "no-boot",
+                        "benchop_worker_count": 0}, cloud["workdir"], env=cloud["env"])
+    assert run.returncode != 0
+    assert "Server broken-scheduler is ERROR" in run.output and "Console log:" in run.output
+    fault = next(s for s in fake_state(cloud)["servers"] if s["name"] == "broken-scheduler")
+    assert fault["status"] == "ERROR"
+    play(cloud, "teardown.yml", benchop_cluster_name="broken")
+    assert fake_state(cloud)["counts"] == {"servers": 0, "ports": 0, "floating_ips": 0, "security_groups": 0,
+                                           "keypairs": 0}

@@ -1,0 +1,209 @@
+"""The HTTP face of the service: a JSON API (OpenAPI at /openapi.json, docs at /docs) and the web page.
+
+The API is a thin layer over the same code as the CLI: requests are validated
+by the catalogue's rules (validation.py) after a schema check of their shape,
+runs go to :class:`~benchop_dask.service.RunManager`, results come from the
+store. Bad input answers 4xx with a message per fault, never 500. Writes need
+``Authorization: Bearer TOKEN`` when a token is configured.
+"""
+
+
+import hmac
+import time
+from pathlib import Path
+from typing import Annotated, Any, Callable
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+
+from . import __version__
+from .catalogue import Catalogue
+from .metrics import ServiceMetrics
+from .service import RunManager
+from .validation import BadRequest, RunRequest
+
+WEB = Path(__file__).resolve().parent / "web"
+Number = StrictInt | StrictFloat
+ParamValue = Number | list[Number] | list[list[Number]]
+
+
+class RunBody(BaseModel):
+    """A run request: as `benchop run`, with lists as JSON arrays."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"problems": ["1a-I"], "methods": ["COS", "FD"], "params": {"K": 105, "S": [90, 100, 110]}, "tol": 1e-4,
+         "repeat": 3}]})
+
+    problems: list[str] = Field(min_length=1, max_length=50, description="problem ids, e.g. 1a-I")
+    methods: list[str] = Field(default=[], max_length=50, description="methods to run; default: all that apply")
+    params: dict[str, ParamValue] = Field(default={}, description="parameters; S is a list (problem 6: of pairs)")
+    tol: Number = Field(default=1e-4, gt=0, lt=1, description="relative error to reach")
+    repeat: StrictInt = Field(default=3, ge=1, le=100, description="timed calls per task after a warm-up")
+
+
+class RunCreated(BaseModel):
+    id: str
+    status: str
+    url: str
+
+
+def _error(status: int, messages: list[str]) -> JSONResponse:
+    return JSONResponse({"detail": [{"loc": ["body"], "msg": m, "type": "value_error"} for m in messages]},
+                        status_code=status)
+
+
+def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None = None,
+               dashboard: Callable[[], str | None] = lambda: None) -> FastAPI:
+    """The service's application, over a running RunManager."""
+    app = FastAPI(title="benchop", version=__version__, docs_url=None, redoc_url=None,
+                  description="BENCHOP as a Service: option-pricing methods benchmarked on a Dask cluster.")
+    metrics = ServiceMetrics(manager)
+    bearer = HTTPBearer(auto_error=False)
+
+    def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+        if token is None:
+            return
+        if credentials is None or not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
+            raise HTTPException(401, "this service needs a bearer token for writes",
+                                headers={"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(RequestValidationError)
+    async def schema_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "invalid"), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    # -- runs ------------------------------------------------------------------------
+    @app.post("/runs", status_code=202, response_model=RunCreated, dependencies=[Depends(require_token)],
+              responses={401: {"description": "no or wrong token"}, 422: {"description": "bad input"}})
+    def submit_run(body: RunBody) -> Any:
+        """Start a run; answers at once with its id. Poll GET /runs/{id}."""
+        request = RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat)
+        try:
+            run_id = manager.submit(request)
+        except BadRequest as exc:
+            return _error(422, exc.messages)
+        metrics.submitted.inc()
+        return JSONResponse({"id": run_id, "status": "queued", "url": f"/runs/{run_id}"}, status_code=202,
+                            headers={"Location": f"/runs/{run_id}"})
+
+    @app.get("/runs", responses={422: {"description": "bad query"}})
+    def list_runs(problem: Annotated[str | None, Query(max_length=40)] = None,
+                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                  offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict[str, Any]:
+        """The run history, newest first, optionally only runs of one problem."""
+        if problem is not None and problem not in catalogue.problems:
+            raise HTTPException(422, f"unknown problem {problem!r}")
+        records = manager.store.list_runs(problem, limit, offset)
+        return {"runs": [{"id": r.id, "status": r.status, "created": r.created, "finished": r.finished,
+                          "problems": r.request.get("problems", []), "methods": r.request.get("methods", []),
+                          "params": r.request.get("params", {}), "tol": r.request.get("tol"),
+                          "progress": {"done": r.done, "total": r.total}} for r in records]}
+
+    @app.get("/runs/{run_id}", responses={404: {"description": "no such run"}})
+    def get_run(run_id: str) -> dict[str, Any]:
+        """Status, progress, results so far, ranking and the environment of one run."""
+        view = manager.view(run_id)
+        if view is None:
+            raise HTTPException(404, f"no run {run_id!r}")
+        return view
+
+    @app.delete("/runs/{run_id}", dependencies=[Depends(require_token)],
+                responses={401: {"description": "no or wrong token"}, 404: {"description": "no such run"},
+                           409: {"description": "the run has finished"}})
+    def cancel_run(run_id: str) -> dict[str, Any]:
+        """Cancel a run: its tasks on the cluster are cancelled; finished results stay."""
+        before = manager.cancel(run_id)
+        if before is None:
+            raise HTTPException(404, f"no run {run_id!r}")
+        if before not in ("queued", "running"):
+            raise HTTPException(409, f"run {run_id} has already finished ({before})")
+        return {"id": run_id, "status": "cancelled"}
+
+    @app.get("/runs/{run_id}/plots/{kind}", responses={404: {"description": "no such run or plot"}})
+    def run_plot(run_id: str, kind: str) -> dict[str, Any]:
+        """A Bokeh plot of the run (json_item): "time" (time to tolerance) or "work-precision"."""
+        from . import plots
+
+        makers = {"time": plots.time_to_tolerance, "work-precision": plots.work_precision}
+        view = manager.view(run_id)
+        if view is None or kind not in makers:
+            raise HTTPException(404, f"no plot {kind!r} for run {run_id!r}")
+        return makers[kind](view)
+
+    @app.get("/compare", responses={404: {"description": "no such run"}})
+    def compare(a: Annotated[str, Query(max_length=64)], b: Annotated[str, Query(max_length=64)]) -> dict[str, Any]:
+        """Do the rankings of two runs differ? Rank correlation and the methods that moved, per problem."""
+        from .compare import compare_runs
+
+        first, second = manager.view(a), manager.view(b)
+        if first is None or second is None:
+            raise HTTPException(404, f"no run {a if first is None else b!r}")
+        return compare_runs(first, second)
+
+    # -- the catalogue -----------------------------------------------------------------
+    @app.get("/problems")
+    def problems() -> list[dict[str, Any]]:
+        """Problems with their parameters (schema, defaults, ranges) and the methods that support them."""
+        out = []
+        for problem in catalogue.problems.values():
+            specs = []
+            for name in problem.parameter_names:
+                spec = problem.parameter_spec(catalogue.parameters[name])
+                specs.append({"name": name, "kind": spec.kind, "min": spec.min, "max": spec.max,
+                              "min_inclusive": spec.min_inclusive, "max_inclusive": spec.max_inclusive,
+                              "description": spec.description})
+            out.append({"id": problem.id, "title": problem.title, "params": problem.defaults, "parameters": specs,
+                        "reference": list(problem.reference), "constraints": list(problem.constraints),
+                        "methods": [m.name for m in catalogue.methods_for(problem.id)]})
+        return out
+
+    @app.get("/methods")
+    def methods() -> list[dict[str, Any]]:
+        """Pricing methods, their families, resolution levels and problems."""
+        return [{"name": m.name, "family": m.family, "title": m.title, "problems": list(m.problems),
+                 "levels": {"default": m.default_level, "max": m.max_level}}
+                for m in catalogue.methods.values() if m.family != "test"]
+
+    # -- operations ------------------------------------------------------------------------
+    @app.get("/health")
+    def health() -> dict[str, Any]:
+        """The service answers, and how many workers its cluster has."""
+        try:
+            workers = len(manager.client.scheduler_info(n_workers=-1)["workers"])
+            status = "ok" if workers else "no workers"
+        except Exception as exc:
+            workers, status = 0, f"cluster unreachable: {exc}"
+        return {"status": status, "workers": workers, "dashboard": dashboard(), "version": __version__,
+                "time": time.time()}
+
+    @app.get("/metrics", response_class=Response)
+    def prometheus() -> Response:
+        """Prometheus metrics: runs by status, tasks, task durations, queue length."""
+        body, content_type = metrics.render()
+        return Response(body, media_type=content_type)
+
+    # -- the page ------------------------------------------------------------------------------
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="benchop API",
+                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/swagger/favicon-32x32.png")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> Any:
+        return FileResponse(WEB / "index.html")
+
+    from bokeh.util.paths import bokehjs_path
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/static/bokeh", StaticFiles(directory=str(bokehjs_path())), name="bokehjs")
+    app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
+    app.mount("/static", StaticFiles(directory=str(WEB)), name="web")
+    return app
