@@ -1,37 +1,13 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{U}, @var{se}] =} mcs_heston (@var{payoff}, @var{S}, @var{K}, @var{T}, @var{r}, @var{V0}, @var{kappa}, @var{theta}, @var{sigma_v}, @var{rho}, @var{m}, @var{M})
-## European price under Heston's model: Andersen's QE scheme for the
-## variance, his martingale-corrected log-price step integrated over its
-## normal increments, and the discounted stock as control variate
-## (@pxref{mc_heston}), on pseudo-random variance paths.
+## European price under Heston's model on pseudo-random variance paths:
+## the estimator of @code{mc_heston} (Andersen's QE variance step, his
+## martingale-corrected log-price step integrated in closed form given the
+## variance path, stock and variance control variates), driven by plain
+## pseudo-random uniforms, one per step and antithetic pair.
 ##
-## The variance is stepped over @var{M} equal steps by the quadratic-
-## exponential (QE) scheme of Andersen (2008), with switching value
-## @math{\psi_c = 1.5}: given @math{V_t}, the exact conditional mean
-## @math{m} and variance @math{s^2} of @math{V_{t+\Delta}} are matched by
-## @math{a (b + Z)^2} when @math{\psi = s^2/m^2 \le \psi_c}, else by a mass
-## @math{p} at zero and an exponential tail.  One uniform drives each step
-## (@math{Z = N^{-1}(U)}), and the antithetic path uses @math{1 - U}.
-##
-## The log-price step of Andersen (central weights
-## @math{\gamma_1 = \gamma_2 = 1/2}) is
-## @math{\ln S_{t+\Delta} = \ln S_t + r\Delta + K_0^* + K_1 V_t + K_2 V_{t+\Delta}
-## + \sqrt{K_3 V_t + K_4 V_{t+\Delta}}\, Z}, with @math{K_0^*} chosen
-## so that @math{E[S_{t+\Delta} | S_t, V_t] = e^{r\Delta} S_t} exactly under
-## the QE variance (his martingale correction).  Given the variance path the
-## log-price is therefore normal with mean and variance the sums of the
-## steps' terms, and the payoff is integrated over it in closed form
-## (conditional Monte Carlo, @pxref{mc_black}): the same expectation as
-## simulating the step, with the stock's own noise removed.  The
-## conditional expectation of the discounted stock has mean @var{S}
-## exactly (by the correction), and the summed conditional variance has a
-## known mean too (QE matches the conditional mean of the variance): both
-## serve as control variates, with coefficients fitted by regression over
-## the antithetic pairs.
-##
-## 2@var{m} paths, in chunks of @math{2^{15}} pairs; all spots share the
-## variance paths.  @var{se} is the standard error of the controlled
-## estimator over the pairs.
+## 2@var{m} paths over @var{M} equal steps; @var{se} is the standard error
+## of the controlled estimator over the pairs.
 ## @end deftypefn
 
 function [U, se] = mcs_heston (payoff, S, K, T, r, V0, kappa, theta, sigma_v, rho, m, M)
