@@ -16,47 +16,15 @@
 ## constant volatility).  Then the parameters the model needs: S a vector of
 ## positive finite prices; K, T, sigma, B positive finite scalars; r a finite
 ## real scalar; 0 <= D < 1 and 0 < alpha < 1.  Messages start with
-## @qcode{"rbf_solve: "}, the function the user called.  The checks
-## themselves are shared with RBF-FD (@pxref{rbfx_check_descriptors},
-## @ref{rbfx_check_params}).
+## @qcode{"rbf_solve: "}, the function the user called.  RBF and RBF-FD support the same
+## problems and share the check (@pxref{rbfx_check_problem}).
 ## @end deftypefn
 
 function rbf_check_problem (p)
   if (nargin != 1)
     print_usage ();
   endif
-  choices = struct ("model", {{"black-scholes", "black-scholes-dividend", ...
-                               "local-vol-parametric", ...
-                               "local-vol-implied-surface", "heston", ...
-                               "black-scholes-2d"}},
-                    "payoff", {{"call", "put", "exchange"}},
-                    "exercise", {{"european", "american"}},
-                    "barrier", {{"none", "up-and-out"}},
-                    "output", {{"price", "delta", "gamma", "vega"}});
-  rbfx_check_descriptors (p, "rbf_solve", choices);
-  if (strcmp (p.model, "black-scholes-2d"))
-    ## The two-asset model prices the European exchange option only.
-    if (! strcmp (p.payoff, "exchange") || ! strcmp (p.exercise, "european")
-        || ! strcmp (p.barrier, "none") || ! strcmp (p.output, "price"))
-      error (["rbf_solve: model 'black-scholes-2d' is supported for ", ...
-              "the European exchange option price only"]);
-    endif
-    pde_check_params (p, "rbf_solve",
-                      {"S", "T", "r", "sigma1", "sigma2", "rho"});
-    return;
-  endif
-  if (strcmp (p.payoff, "exchange"))
-    error ("rbf_solve: payoff 'exchange' needs model 'black-scholes-2d'");
-  endif
-  need = {"S", "K", "T", "r"};
-  if (strcmp (p.model, "heston"))
-    need = [need, {"V0", "kappa", "theta", "sigma_v", "rho"}];
-    if (! strcmp (p.exercise, "european") || ! strcmp (p.barrier, "none")
-        || ! strcmp (p.output, "price"))
-      error ("rbf_solve: model 'heston' is supported for European prices only");
-    endif
-  endif
-  rbfx_check_params (p, "rbf_solve", need);
+  rbfx_check_problem (p, "rbf_solve");
 endfunction
 
 %!test
