@@ -165,9 +165,9 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
 
     @app.get("/methods")
     def methods() -> list[dict[str, Any]]:
-        """Pricing methods, their families, resolution levels and problems."""
+        """Pricing methods, their families, resolution levels, problems and validated domains."""
         return [{"name": m.name, "family": m.family, "title": m.title, "problems": list(m.problems),
-                 "levels": {"default": m.default_level, "max": m.max_level}}
+                 "levels": {"default": m.default_level, "max": m.max_level}, "domain": m.domain.to_json()}
                 for m in catalogue.methods.values() if m.family != "test"]
 
     # -- operations ------------------------------------------------------------------------

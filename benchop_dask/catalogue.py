@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from .domain import Domain, has_depth
 from .octave_tree import octave_tree
 
 ParamValue = float | list[float] | list[list[float]]
@@ -108,6 +109,7 @@ class Method:
     default_level: int
     max_level: int
     directory: Path
+    domain: Domain = field(default_factory=Domain)
 
     def supports(self, problem_id: str) -> bool:
         return problem_id in self.problems
@@ -172,6 +174,7 @@ def _methods_in(directory: Path) -> Iterable[Method]:
             default_level=int(rec["levels"]["default"]),
             max_level=int(rec["levels"]["max"]),
             directory=spec.parent,
+            domain=Domain.from_json(rec.get("domain")),
         )
 
 
@@ -190,6 +193,10 @@ def load_catalogue(method_dirs: tuple[str, ...] = ()) -> Catalogue:
             unknown = set(method.problems) - set(problems)
             if unknown:
                 raise ValueError(f"method {method.name} names unknown problems {sorted(unknown)}")
+            for problem_id in method.domain.max_depth:
+                if problem_id not in problems or not method.supports(problem_id) or not has_depth(problems[problem_id]):
+                    raise ValueError(f"method {method.name} declares a domain for problem {problem_id}, "
+                                     "which it does not support or which has no depth out of the money")
             methods[method.name] = method
     return Catalogue(parameters, problems, methods, tuple(method_dirs))
 

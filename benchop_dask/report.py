@@ -90,4 +90,12 @@ def format_methods(catalogue: Catalogue) -> str:
     rows = [["method", "family", "levels", "problems"]]
     for m in catalogue.methods.values():
         rows.append([m.name, m.family, f"1-{m.max_level} (default {m.default_level})", ", ".join(m.problems)])
-    return "\n".join(_table(rows))
+    lines = _table(rows)
+    limited = [m for m in catalogue.methods.values() if m.domain.max_depth]
+    if limited:
+        lines += ["", "validated depth out of the money (standard deviations of ln S_T; deeper points are "
+                      "'unsupported' at these tolerances):"]
+        for m in limited:
+            limits = ", ".join(f"{p} {d:g}" for p, d in m.domain.max_depth.items())
+            lines.append(f"  {m.name:7} tol <= {m.domain.tol:g}: {limits}")
+    return "\n".join(lines)

@@ -255,11 +255,10 @@ class BenchmarkRunner:
                 summary = PairResult(pair.instance.id, pair.method.name, "error",
                                      error=self.reference_errors[pair.instance.id])
             results.append(summary)
-        for instance, name in self.plan.unsupported:
-            reference = self.references.get(instance.id)
-            results.append(PairResult(instance.id, name, "unsupported",
-                                      reference=reference.values if reference else (),
-                                      error=f"{name} does not support problem {instance.id}"))
+        for skipped in self.plan.unsupported:
+            reference = self.references.get(skipped.instance.id)
+            results.append(PairResult(skipped.instance.id, skipped.method, "unsupported",
+                                      reference=reference.values if reference else (), error=skipped.reason))
         order = {inst.id: i for i, inst in enumerate(self.plan.instances)}
         results.sort(key=lambda r: (order[r.problem], sort_key(r)))
         problems = tuple(

@@ -70,12 +70,31 @@ class ProblemInstance:
 
 
 @dataclass(frozen=True)
+class Unsupported:
+    """A requested (problem, method) pair that will not run, and why."""
+
+    instance: ProblemInstance
+    method: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class RunPlan:
     instances: tuple[ProblemInstance, ...]
     pairs: tuple[tuple[ProblemInstance, Method], ...]
-    unsupported: tuple[tuple[ProblemInstance, str], ...]
+    unsupported: tuple[Unsupported, ...]
     tol: float
     repeats: int
+
+
+def _add_pair(pairs: list[tuple[ProblemInstance, Method]], unsupported: list[Unsupported],
+              instance: ProblemInstance, method: Method, tol: float) -> None:
+    """Plan ``method`` on ``instance``, unless the parameters lie outside its validated domain."""
+    why = method.domain.outside(method.name, instance.problem, instance.params, tol)
+    if why:
+        unsupported.append(Unsupported(instance, method.name, why))
+    else:
+        pairs.append((instance, method))
 
 
 def _as_floats(params: Mapping[str, Any]) -> dict[str, ParamValue]:
@@ -202,20 +221,24 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
         instances.append(instance)
 
     pairs: list[tuple[ProblemInstance, Method]] = []
-    unsupported: list[tuple[ProblemInstance, str]] = []
+    unsupported: list[Unsupported] = []
     for instance in instances:
         if method_names:
             for name in method_names:
                 method = catalogue.methods[name]
-                if method.supports(instance.id):
-                    pairs.append((instance, method))
-                else:
-                    unsupported.append((instance, name))
+                if not method.supports(instance.id):
+                    unsupported.append(Unsupported(instance, name, f"{name} does not support problem {instance.id}"))
+                    continue
+                _add_pair(pairs, unsupported, instance, method, tol)
         else:
             supporting = catalogue.methods_for(instance.id)
             if not supporting:
                 raise BadRequest(f"no available method supports problem {instance.id} yet")
-            pairs.extend((instance, m) for m in supporting)
+            for method in supporting:
+                _add_pair(pairs, unsupported, instance, method, tol)
+    if not pairs and any(catalogue.methods[u.method].supports(u.instance.id) for u in unsupported):
+        # Some asked-for methods support the problems but not these parameters: say why, pair by pair.
+        raise BadRequest([u.reason for u in unsupported])
     if not pairs:
         raise BadRequest(
             f"none of the methods {', '.join(method_names)} supports "

@@ -107,3 +107,26 @@ def test_hanging_task_times_out_and_the_worker_goes_on(client):
     after = run(client, ["1a-I", "1a-II"], ["COS", "FD"])
     assert all(r.status == "ok" for r in after.results)
     assert _worker_pids(client) == before
+
+
+def test_a_point_beyond_a_methods_domain_makes_the_pair_unsupported(client):
+    catalogue = configured_catalogue()
+    limited = sorted(m.name for m in catalogue.methods_for("4") if "4" in m.domain.max_depth)
+    assert limited, "the PDE methods declare how deep out of the money they meet 1e-4 on Heston"
+    method = catalogue.methods[limited[0]]
+    depth = method.domain.max_depth["4"] + 0.5
+    # V0 = theta: the mean variance over [0, T] is V0; depth counts from the forward S exp(rT), r = 0.03.
+    deep_spot = round(100 * math.exp(-depth * math.sqrt(0.0158 * 0.25) - 0.03 * 0.25), 4)
+    params = {"T": 0.25, "V0": 0.0158, "theta": 0.0158, "S": [deep_spot, 100]}
+    result = by_pair(run(client, ["4"], [method.name, "COS"], params))
+    skipped = result[("4", method.name)]
+    assert skipped.status == "unsupported" and not skipped.levels
+    assert f"outside {method.name}'s domain" in skipped.error
+    assert f"{depth:.2f} standard deviations out of the money" in skipped.error
+    cos = result[("4", "COS")]
+    assert cos.status == "ok"
+    assert all(abs(u - ref) <= 1e-4 * ref for u, ref in zip(cos.prices, cos.reference))
+    assert skipped.reference == cos.reference
+    # At a looser tolerance the method runs.
+    loose = by_pair(run(client, ["4"], [method.name], params, tol=1e-2))
+    assert loose[("4", method.name)].status == "ok"

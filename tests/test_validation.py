@@ -45,7 +45,7 @@ def test_explicit_method_that_does_not_fit_a_problem_is_unsupported():
     only_1a = Method("ONLY-1A", "test", "", "x", ("1a-I",), 1, 1, cat.methods["COS"].directory)
     custom = type(cat)(cat.parameters, cat.problems, {**cat.methods, "ONLY-1A": only_1a})
     p = validate(RunRequest(["1a-I", "1b-I"], ["ONLY-1A", "COS"]), custom)
-    assert [(i.id, n) for i, n in p.unsupported] == [("1b-I", "ONLY-1A")]
+    assert [(u.instance.id, u.method) for u in p.unsupported] == [("1b-I", "ONLY-1A")]
 
 
 @pytest.mark.parametrize(

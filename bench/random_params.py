@@ -1,0 +1,45 @@
+"""Random parameter sets inside the ranges the methods promise, shared by bench/sweep and bench/domain.
+
+sigma 0.1-0.4, T 0.25-2, r 0-0.08, K 80-120, model parameters moved by up to
+30 %, evaluation points from 0.8 K to 1.2 K (below a barrier).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+MOVE = 0.3  # model parameters move by up to 30 %
+
+
+def _spots(rng: random.Random, strike: float, high: float | None = None) -> list[float]:
+    top = 1.2 * strike if high is None else min(1.2 * strike, high)
+    return sorted(round(rng.uniform(0.8 * strike, top), 2) for _ in range(3))
+
+
+def draw(problem, rng: random.Random) -> dict[str, Any]:
+    """One parameter set for ``problem``, inside the promised ranges."""
+    defaults = problem.defaults
+    params: dict[str, Any] = {}
+    if "K" in defaults:
+        params["K"] = round(rng.uniform(80, 120), 2)
+    params["T"] = round(rng.uniform(0.25, min(2.0, problem.ranges.get("T", {}).get("max", 2.0))), 3)
+    params["r"] = round(rng.uniform(0, 0.08), 4)
+    if "sigma" in defaults:
+        params["sigma"] = round(rng.uniform(0.1, 0.4), 3)
+    for name in ("D", "alpha", "V0", "kappa", "theta", "sigma_v", "lambda", "gamma", "delta"):
+        if name in defaults:
+            params[name] = round(defaults[name] * rng.uniform(1 - MOVE, 1 + MOVE), 4)
+    if "rho" in defaults:
+        params["rho"] = round(defaults["rho"] * rng.uniform(1 - MOVE, 1 + MOVE), 3)
+    for name in ("sigma1", "sigma2"):
+        if name in defaults:
+            params[name] = round(rng.uniform(0.1, 0.4), 3)
+    if problem.point_dim == 2:
+        params["S"] = [[round(rng.uniform(80, 120), 2), round(rng.uniform(80, 120), 2)] for _ in range(3)]
+    elif "B" in defaults:
+        params["B"] = round(params["K"] * rng.uniform(1.05, 1.5), 2)
+        params["S"] = _spots(rng, params["K"], 0.99 * params["B"])
+    else:
+        params["S"] = _spots(rng, params["K"])
+    return params
