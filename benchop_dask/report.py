@@ -96,6 +96,13 @@ def format_methods(catalogue: Catalogue) -> str:
         lines += ["", "validated depth out of the money (standard deviations of ln S_T; deeper points are "
                       "'unsupported' at these tolerances):"]
         for m in limited:
-            limits = ", ".join(f"{p} {d:g}" for p, d in m.domain.max_depth.items())
-            lines.append(f"  {m.name:7} tol <= {m.domain.tol:g}: {limits}")
+            head = f"  {m.name:7} tol <= {m.domain.tol:g}: "
+            line = head
+            for problem_id, depth in m.domain.max_depth.items():
+                item = f"{problem_id} {depth:g}"
+                if len(line) + len(item) > 100 and line.strip():
+                    lines.append(line.rstrip(", ") + ",")
+                    line = " " * len(head)
+                line += item + ", "
+            lines.append(line.rstrip(", "))
     return "\n".join(lines)
