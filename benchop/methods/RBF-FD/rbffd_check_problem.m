@@ -1,22 +1,9 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {} rbffd_check_problem (@var{problem})
 ## Validate a problem struct for @code{rbffd_solve}, or fail with an error
-## naming what is wrong.
-##
-## Descriptors: model @qcode{"black-scholes"},
-## @qcode{"black-scholes-dividend"}, @qcode{"local-vol-parametric"},
-## @qcode{"local-vol-implied-surface"}, @qcode{"heston"} (European price)
-## or @qcode{"black-scholes-2d"} (European price of the @qcode{"exchange"}
-## payoff, S an n-by-2 matrix, sigma1, sigma2 and rho); payoff
-## @qcode{"call"} or @qcode{"put"}; exercise @qcode{"european"} or
-## @qcode{"american"}; barrier @qcode{"none"} or @qcode{"up-and-out"};
-## output @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or
-## @qcode{"vega"} (vega only for a constant volatility).  Then the
-## parameters the model needs: S a vector of positive finite prices; K, T,
-## sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a finite
-## real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1.  Messages start with
-## @qcode{"rbffd_solve: "}, the function the user called.  RBF and RBF-FD support the same
-## problems and share the check (@pxref{rbfx_check_problem}).
+## naming what is wrong, starting with @qcode{"rbffd_solve: "}, the function
+## the user called.  RBF and RBF-FD support the same problems; what is
+## accepted is described in @ref{rbfx_check_problem}, which does the check.
 ## @end deftypefn
 
 function rbffd_check_problem (p)
