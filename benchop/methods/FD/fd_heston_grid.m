@@ -1,6 +1,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{g} =} fd_heston_grid (@var{problem}, @var{m}, @var{mt})
 ## @deftypefnx {} {@var{g} =} fd_heston_grid (@var{problem}, @var{m}, @var{mt}, @var{refine})
+## @deftypefnx {} {@var{g} =} fd_heston_grid (@var{problem}, @var{m}, @var{mt}, @var{refine}, @var{alpha})
 ## Uniform grid in (S, v) and time levels for the Heston PDE of
 ## @var{problem}.
 ##
@@ -13,14 +14,16 @@
 ## the asymptotic value there is exact to well below the tolerance; its
 ## spacing, about K sqrt (vbar T) / @var{m}, divides K, so that the payoff
 ## kink is a node.  There are @var{mt} max (1, kappa T / 2) uniform time
-## steps (the variance relaxes on the time scale 1/kappa).  With
-## @var{refine} = k, every spacing is divided by k (nested grids, for
+## steps (the variance relaxes on the time scale 1/kappa), and for a march
+## tilted by @var{alpha} (@pxref{fd_march_heston}) at least
+## alpha (alpha - 1) vmax T / 2 of them, so that the tilt's reaction term
+## stays below one per step.  With @var{refine} = k, every spacing is divided by k (nested grids, for
 ## Richardson extrapolation).  Fields: @code{S}, @code{dS}, @code{v},
 ## @code{dv}, @code{jv} (index of V0 in v), @code{tau}, @code{M}.
 ## @end deftypefn
 
-function g = fd_heston_grid (problem, m, mt, refine = 1)
-  if (nargin < 3 || nargin > 4)
+function g = fd_heston_grid (problem, m, mt, refine = 1, alpha = 0)
+  if (nargin < 3 || nargin > 5)
     print_usage ();
   endif
   if (! (isscalar (m) && m > 0 && isscalar (mt) && mt > 0))
@@ -53,7 +56,8 @@ function g = fd_heston_grid (problem, m, mt, refine = 1)
   g.jv = kv * refine + 1;
   ## The variance relaxes on the time scale 1/kappa: at least mt steps
   ## per 2/kappa as well.
-  g.M = max (4, ceil (mt * max (1, kap * T / 2))) * refine;
+  steps = max (4, ceil (mt * max (1, kap * T / 2)));
+  g.M = max (steps, ceil (alpha * (alpha - 1) / 2 * vmax * T)) * refine;
   g.tau = T * (0:g.M) / g.M;
 endfunction
 
@@ -75,5 +79,12 @@ endfunction
 %! g2 = fd_heston_grid (benchop_problem ("4", "T", 2, "sigma_v", 0.4), 6, 6);
 %! assert (g2.S(end) > g1.S(end));
 %! assert (g2.v(end) > g1.v(end));
+%!test
+%! ## A tilted march takes more steps, as many as its reaction term needs.
+%! p = benchop_problem ("4", "T", 0.25, "V0", 0.016, "theta", 0.016);
+%! g0 = fd_heston_grid (p, 4, 12);
+%! g = fd_heston_grid (p, 4, 12, 2, 50);
+%! assert (g0.M, 12);
+%! assert (g.M, 2 * ceil (50 * 49 / 2 * g.v(end) * 0.25), 2);
 %!error fd_heston_grid (1)
 %!error <M and MT> fd_heston_grid (benchop_problem ("4"), 0, 6)

@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{u} =} fd_march_heston (@var{problem}, @var{g})
+## @deftypefn  {} {@var{u} =} fd_march_heston (@var{problem}, @var{g})
+## @deftypefnx {} {@var{w} =} fd_march_heston (@var{problem}, @var{g}, @var{alpha})
 ## March the Heston PDE of a European @var{problem} on grid @var{g}
 ## (@pxref{fd_heston_grid}) from the payoff to time to maturity T by the
 ## modified Craig-Sneyd ADI scheme (in 't Hout and Foulon 2010).
@@ -15,6 +16,19 @@
 ## value, in w: 0 and Smax e^(r tau) - K for a call, K and 0 for a put,
 ## set at every stage of the scheme (their rows of A0, A1, A2 are empty).
 ##
+## With @var{alpha} (default 0), the march solves instead for the tilted
+## value w = (S/K)^(-alpha) u, and returns it: u = (S/K)^alpha w.  Far out
+## of the money a price is tiny beside its values near the strike, and the
+## discretization error carried over from there swamps it; the tilt, with
+## alpha about the point's log-distance to the strike over the variance
+## of ln S_T, levels the solution between the point and the strike (the
+## PDE analogue of exponential tilting in importance sampling).  The
+## tilted PDE has the same form with S-drift r + alpha v, v-drift
+## kappa (theta - v) + alpha rho sigma_v v and a reaction term
+## alpha (alpha - 1) v/2 + alpha r (in A1); it is exact, not an
+## approximation, and alpha = 0 is the plain march.  Its time steps must
+## keep alpha (alpha - 1) vmax dt small (@pxref{fd_heston_grid}).
+##
 ## MCS, theta = 1/3: A1 and A2 implicit (one tridiagonal system per
 ## v-line, solved together as one tridiagonal matrix, and one per S-line,
 ## a tridiagonal matrix with many right-hand sides), A0 explicit; second
@@ -23,12 +37,12 @@
 ## needs about twice the steps before its error settles), which the
 ## Richardson extrapolation of @code{fd_solve} needs.  As a Rannacher start
 ## against the payoff kink, the first two steps are each two half steps of
-## the Douglas scheme with theta = 1.  @var{u} is the matrix of values
-## (rows S, columns v) at tau = T.
+## the Douglas scheme with theta = 1.  @var{u} (or @var{w}) is the matrix
+## of values (rows S, columns v) at tau = T.
 ## @end deftypefn
 
-function u = fd_march_heston (problem, g)
-  if (nargin != 2)
+function u = fd_march_heston (problem, g, alpha = 0)
+  if (nargin < 2 || nargin > 3)
     print_usage ();
   endif
   S = g.S(:);
@@ -50,17 +64,24 @@ function u = fd_march_heston (problem, g)
   c2 = S(i).^2 / (2 * dS^2);                # S^2/2 d2/dS2
   z = zeros (1, nv);
   dS1 = @(U) [z; c1 .* (U(3:end, :) - U(1:end-2, :)); z];
-  A1 = @(U) [z; (c2 .* (U(3:end, :) - 2 * U(i, :) + U(1:end-2, :))) .* v.' ...
-                + r * c1 .* (U(3:end, :) - U(1:end-2, :)); z];
+  ## The tilt's reaction term: a v-part and a constant part.
+  react_v = alpha * (alpha - 1) / 2;
+  react_0 = alpha * r;
+  A1 = @(U) [z; (c2 .* (U(3:end, :) - 2 * U(i, :) + U(1:end-2, :))
+                 + alpha * c1 .* (U(3:end, :) - U(1:end-2, :))
+                 + react_v * U(i, :)) .* v.' ...
+                + r * c1 .* (U(3:end, :) - U(1:end-2, :)) + react_0 * U(i, :); z];
   D = @(c) sparse ([i; i; i], [i-1; i; i+1], c(:), nx, nx);
   L1 = D (c1 .* [-1 0 1]);
   L2 = D (c2 .* [1 -2 1]);
-  K1 = kron (spdiags (v, 0, nv, nv), L2) + r * kron (speye (nv), L1);
+  Ii = spdiags (double ([false; true(nx-2, 1); false]), 0, nx, nx);
+  K1 = kron (spdiags (v, 0, nv, nv), L2 + alpha * L1 + react_v * Ii) ...
+       + kron (speye (nv), r * L1 + react_0 * Ii);
 
   ## v-operator B (rows = v nodes), and the mixed term.
   j = (2:nv-1).';
   a = problem.sigma_v^2 * v(j) / 2;
-  b = kap * (th - v(j));
+  b = kap * th - (kap - alpha * problem.rho * sv) * v(j);
   vals = a .* [1 -2 1] / dv^2 + b .* [-1 0 1] / (2 * dv);
   B = sparse ([j; j; j], [j-1; j; j+1], vals(:), nv, nv);
   B = B + sparse ([1 1 1], [1 2 3], kap * th * [-3 4 -1] / (2 * dv), nv, nv);
@@ -72,12 +93,18 @@ function u = fd_march_heston (problem, g)
   A0 = @(U) mixed (dS1 (U), cv, zc);
   A2 = @(U) inner .* (U * Bt);
 
+  ## The tilt factor; the value at S = 0 is 0 for a tilted call (and for
+  ## a tilted put, whose factor vanishes there).
+  tilt = (S / K) .^ (-alpha);
+  if (alpha != 0)
+    tilt(1) = 0;
+  endif
   if (strcmp (problem.payoff, "call"))
-    w = max (S - K, 0);
-    wb = @(t) [0; S(nx) * exp(r * t) - K];
+    w = tilt .* max (S - K, 0);
+    wb = @(t) tilt([1 nx]) .* [0; S(nx) * exp(r * t) - K];
   else
-    w = max (K - S, 0);
-    wb = @(t) [K; 0];
+    w = tilt .* max (K - S, 0);
+    wb = @(t) tilt([1 nx]) .* [K; 0];
   endif
   U = repmat (w, 1, nv);
 
