@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{U} =} qmcs_local_vol (@var{payoff}, @var{S0}, @var{K}, @var{T}, @var{r}, @var{volfun}, @var{M}, @var{n}, @var{shift})
+## @deftypefn  {} {@var{U} =} qmcs_local_vol (@var{payoff}, @var{S0}, @var{K}, @var{T}, @var{r}, @var{volfun}, @var{M}, @var{n}, @var{shift})
+## @deftypefnx {} {@var{U} =} qmcs_local_vol (@dots{}, @var{theta})
 ## European price at one spot under a local volatility model
 ## @math{dS = r S dt + \sigma(S, t) S dW} by log-Euler steps on quasi-random
 ## Brownian-bridge paths, with Richardson extrapolation in the step.
@@ -18,10 +19,18 @@
 ## tabulated at each step's start time on a fine grid in @math{\ln S} and
 ## interpolated linearly (@pxref{mc_lv_table}, @pxref{mc_lv_paths}).  Chunks of @math{2^{13}}
 ## points bound the memory.
+##
+## With @var{theta} (default 0), importance sampling: the paths are driven
+## by the Brownian motion plus the drift @var{theta} t, and each is weighted
+## by the likelihood ratio @math{\exp(-\theta W_T - \theta^2 T/2)} (the
+## antithetic path: @math{\exp(\theta W_T - \theta^2 T/2)}), which keeps
+## the estimator unbiased.  Far out of the money, a drift that carries the
+## paths to the strike turns the few paths that pay into about half of
+## them (@pxref{qmcs_solve}).
 ## @end deftypefn
 
-function U = qmcs_local_vol (payoff, S0, K, T, r, volfun, M, n, shift)
-  if (nargin != 9)
+function U = qmcs_local_vol (payoff, S0, K, T, r, volfun, M, n, shift, theta = 0)
+  if (nargin < 9 || nargin > 10)
     print_usage ();
   endif
   if (M < 2 || 2 ^ round (log2 (M)) != M)
@@ -42,9 +51,10 @@ function U = qmcs_local_vol (payoff, S0, K, T, r, volfun, M, n, shift)
     endif
     W = qmcs_bridge (Z, T);
     dW = diff ([zeros(c, 1), W], 1, 2);
-    dW = [dW; -dW];
+    dW = [dW; -dW] + theta * dt;
+    weight = exp ([-theta * W(:, end); theta * W(:, end)] - theta ^ 2 * T / 2);
     [X, Xc] = mc_lv_paths (S0, r, dt, dW, tab, x0, hx);
-    total += sum (2 * h (exp (X)) - h (exp (Xc))) / 2;
+    total += sum (weight .* (2 * h (exp (X)) - h (exp (Xc)))) / 2;
   endfor
   U = exp (-r * T) * total / n;
 endfunction
@@ -56,5 +66,18 @@ endfunction
 %! shift = uint32 (floor (rand (1, 16) * 2^32));
 %! U = qmcs_local_vol ("call", 100, 105, 1, 0.03, @(S, t) 0.2 * ones (size (S)), 16, 2^12, shift);
 %! assert (U, mc_bs ("call", 100, 105, 1, 0.03, 0.2), -7e-4);
+%!test
+%! ## 4.6 standard deviations out of the money (a price of 8e-8 K): no
+%! ## plain path pays; paths drifted to the strike price it to 1e-5.
+%! rand ("state", 1);  randn ("state", 1);
+%! shift = uint32 (floor (rand (1, 16) * 2^32));
+%! vol = @(S, t) 0.1 * ones (size (S));
+%! ref = mc_bs ("call", 80, 100, 0.25, 0.03, 0.1);
+%! theta = (log (100 / 80) - 0.03 * 0.25 + 0.01 * 0.25 / 2) / (0.1 * 0.25);
+%! randn ("state", 1);
+%! assert (qmcs_local_vol ("call", 80, 100, 0.25, 0.03, vol, 16, 2^12, shift), 0);
+%! randn ("state", 1);
+%! U = qmcs_local_vol ("call", 80, 100, 0.25, 0.03, vol, 16, 2^12, shift, theta);
+%! assert (U, ref, -1e-5);
 %!error <power of 2> qmcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 12, 16, uint32 (1:12))
 %!error qmcs_local_vol ("call", 100, 100, 1, 0.03, @(S, t) 0.2, 8, 16)
