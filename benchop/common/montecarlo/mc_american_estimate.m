@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{V}, @var{y}] =} mc_american_estimate (@var{payoff}, @var{S0}, @var{K}, @var{T}, @var{r}, @var{sigma}, @var{t}, @var{C}, @var{jx}, @var{Sx})
+## @deftypefn  {} {[@var{V}, @var{y}] =} mc_american_estimate (@var{payoff}, @var{S0}, @var{K}, @var{T}, @var{r}, @var{sigma}, @var{t}, @var{C}, @var{jx}, @var{Sx})
+## @deftypefnx {} {[@var{V}, @var{y}] =} mc_american_estimate (@dots{}, @var{weight})
 ## American price under Black-Scholes from paths already stopped by three
 ## Bermudan exercise policies: Richardson extrapolation in the number of
 ## exercise dates and stopped-martingale control variates.
@@ -22,14 +23,22 @@
 ## are fitted by least squares over the antithetic pairs, on scaled columns
 ## so that the pseudo-inverse drops only (nearly) redundant controls.
 ##
+## With @var{weight} (like @var{C}: the likelihood ratio of each path at
+## its stopping time under each policy; default ones), the paths were
+## drawn under a drifted measure (importance sampling,
+## @pxref{mc_tilt_drift}): every cash flow and every control is weighted
+## by it, which leaves their means unchanged (the ratio is a martingale,
+## stopped where the values are).
+##
 ## @var{V} is the larger of the payoff at @var{S0} and the estimate, so an
 ## option that should be exercised at once is priced exactly; @var{y} holds
 ## the controlled values of the pairs (mean @var{V} unless exercised at
 ## once), for the caller's standard error.
 ## @end deftypefn
 
-function [V, y] = mc_american_estimate (payoff, S0, K, T, r, sigma, t, C, jx, Sx)
-  if (nargin != 10)
+function [V, y] = mc_american_estimate (payoff, S0, K, T, r, sigma, t, C, jx, Sx,
+                                        weight = [])
+  if (nargin < 10 || nargin > 11)
     print_usage ();
   endif
   if (! (isscalar (S0) && columns (C) == 3 && mod (rows (C), 2) == 0
@@ -39,25 +48,32 @@ function [V, y] = mc_american_estimate (payoff, S0, K, T, r, sigma, t, C, jx, Sx
   h = mc_payoff (payoff, K);
   n = rows (C);
   m = n / 2;
-  w = [8 -6 1] / 3;    # Richardson weights for M, M/2 and M/4 dates
-  y = C * w.';
+  if (isempty (weight))
+    weight = ones (n, 3);
+  endif
+  ## Richardson weights for M, M/2 and M/4 dates, times the likelihood
+  ## ratios
+  w = weight .* ([8 -6 1] / 3);
+  y = sum (w .* C, 2);
   te = reshape (t(jx+1), size (jx));
-  Zx = [zeros(n, 1), (exp (-r * te) .* Sx) * w.' - S0, zeros(n, 3)];
+  stock = sum (w .* exp (-r * te) .* Sx, 2);
+  Zx = [zeros(n, 1), stock, zeros(n, 3)];
   for l = 1:3
-    Zx(:,1) += w(l) * mc_lsm_stopped_value (payoff, Sx(:,l), jx(:,l), t,
-                                            C(:,l), K, r, sigma);
+    Zx(:,1) += w(:,l) .* mc_lsm_stopped_value (payoff, Sx(:,l), jx(:,l), t,
+                                               C(:,l), K, r, sigma);
   endfor
-  Zx(:,1) -= mc_bs (payoff, S0, K, T, r, sigma);
   Kc = K * [0.9 0.95 1.05];
   for k = 1:3
     hk = mc_payoff (payoff, Kc(k));
     for l = 1:3
-      Zx(:,2+k) += w(l) * mc_lsm_stopped_value (payoff, Sx(:,l), jx(:,l),
-                                                t, exp (-r * T) * hk (Sx(:,l)),
-                                                Kc(k), r, sigma);
+      Zx(:,2+k) += w(:,l) .* mc_lsm_stopped_value (payoff, Sx(:,l), jx(:,l),
+                                                   t, exp (-r * T) * hk (Sx(:,l)),
+                                                   Kc(k), r, sigma);
     endfor
-    Zx(:,2+k) -= mc_bs (payoff, S0, Kc(k), T, r, sigma);
   endfor
+  ## the controls' known means: the European prices and the stock
+  Zx -= [mc_bs(payoff, S0, K, T, r, sigma), S0, ...
+         arrayfun(@(k) mc_bs (payoff, S0, k, T, r, sigma), Kc)];
   ## pair the antithetic paths
   y = (y(1:m) + y(m+1:end)) / 2;
   Zx = (Zx(1:m,:) + Zx(m+1:end,:)) / 2;

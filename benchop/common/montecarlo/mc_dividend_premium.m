@@ -15,9 +15,9 @@
 ## From a spot more than one standard deviation of @math{\ln S_d} below
 ## the strike, the premium lives in a far tail of @var{z}.  The draws are
 ## then shifted by the @math{\theta} that takes the median path to the
-## strike, and each value is multiplied by the likelihood ratio
-## @math{\exp(-\theta z - \theta^2/2)} (importance sampling), so that the
-## mean stays the premium.  Used by MC-S (stratified draws) and QMC-S
+## strike (@pxref{mc_tilt_drift}), and each value is multiplied by the
+## likelihood ratio @math{\exp(-\theta z - \theta^2/2)} (importance
+## sampling), so that the mean stays the premium.  Used by MC-S (stratified draws) and QMC-S
 ## (Sobol draws).
 ## @end deftypefn
 
@@ -29,8 +29,7 @@ function p = mc_dividend_premium (S, K, td, tau, r, sigma, D, z)
     error ("mc_dividend_premium: S must be a positive scalar, TD positive");
   endif
   mu = r - sigma ^ 2 / 2;
-  theta = (log (K / S) - mu * td) / (sigma * sqrt (td));
-  theta *= (theta > 1);
+  theta = mc_tilt_drift ("call", S, K, td, r, sigma) * sqrt (td);  # per unit of z
   Sd = S * exp (mu * td + sigma * sqrt (td) * (z + theta));
   hold_on = mc_bs ("call", (1 - D) * Sd, K, tau, r, sigma);
   p = exp (-r * td - theta * z - theta ^ 2 / 2) .* max (Sd - K - hold_on, 0);

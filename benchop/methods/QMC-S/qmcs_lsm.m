@@ -33,7 +33,9 @@
 ## struck at 0.9, 0.95 and 1.05 @var{K}, and the discounted stock; their
 ## coefficients are fitted by least squares over the antithetic pairs.  At
 ## time 0 the value is the larger of the payoff and the estimate.  All
-## spots share the paths.
+## spots share the paths; from a spot more than one standard deviation out
+## of the money they are drifted towards the strike and weighted by the
+## likelihood ratio (importance sampling, @pxref{mc_tilt_drift}).
 ## @end deftypefn
 
 function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
@@ -58,23 +60,32 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
   mu = r - sigma ^ 2 / 2;
   V = zeros (1, numel (S));
   for i = 1:numel (S)
-    ST = S(i) * exp (mu * T + sigma * W(:,M));
+    ## importance sampling far out of the money (@pxref{mc_tilt_drift})
+    theta = mc_tilt_drift (payoff, S(i), K, T, r, sigma);
+    ratio = @(j) exp (-theta * W(:,j) - theta ^ 2 * t(j+1) / 2);
+    weight = repmat (ratio (M), 1, 3);   # at each path's stopping time
+    ST = S(i) * exp ((mu + sigma * theta) * T + sigma * W(:,M));
     ## Discounted cash flow of each path under each policy (C) and the date
     ## index and spot at which it stops (jx, Sx) for the controls.
     C = repmat (exp (-r * T) * h (ST), 1, 3);
     jx = M * ones (2 * n, 3);
     Sx = repmat (ST, 1, 3);
     for j = M-1:-1:1
-      Sj = S(i) * exp (mu * t(j+1) + sigma * W(:,j));
+      Sj = S(i) * exp ((mu + sigma * theta) * t(j+1) + sigma * W(:,j));
       x = sgn * log (Sj / K);
       for l = find (isfinite (c(:,j)).')
         stop = find (x < min (c(l,j), 0));    # in the money only
         C(stop,l) = exp (-r * t(j+1)) * h (Sj(stop));
         jx(stop,l) = j;
         Sx(stop,l) = Sj(stop);
+        if (theta != 0)
+          Lj = ratio (j);
+          weight(stop,l) = Lj(stop);
+        endif
       endfor
     endfor
-    V(i) = mc_american_estimate (payoff, S(i), K, T, r, sigma, t, C, jx, Sx);
+    V(i) = mc_american_estimate (payoff, S(i), K, T, r, sigma, t, C, jx, Sx,
+                                 weight);
   endfor
 endfunction
 

@@ -161,21 +161,11 @@ function [U, info] = qmcs_solve (problem, level)
                  "seed", seed, "estimator", ["Sobol (Joe-Kuo), random digital shift; ", est]);
 endfunction
 
-## The importance-sampling drift of a local volatility path from spot S:
-## beyond one standard deviation of ln S_T out of the money (the local
-## volatility at the strike, mid-life), the drift that takes the median
-## path to the strike; else 0 (in the money it would only add variance).
+## The importance-sampling drift of a local volatility path from spot S
+## (@pxref{mc_tilt_drift}), with the local volatility at the strike at
+## mid-life.
 function theta = lv_drift (p, S, volfun)
-  sK = volfun (p.K, p.T / 2);
-  lkf = log (p.K / S) - p.r * p.T;
-  depth = lkf / (sK * sqrt (p.T));
-  if (strcmp (p.payoff, "put"))
-    depth = -depth;
-  endif
-  theta = 0;
-  if (depth > 1)
-    theta = (lkf + sK ^ 2 * p.T / 2) / (sK * p.T);
-  endif
+  theta = mc_tilt_drift (p.payoff, S, p.K, p.T, p.r, volfun (p.K, p.T / 2));
 endfunction
 
 ## Every supported problem at its default parameters, at a level that runs
