@@ -7,9 +7,19 @@ sigma 0.1-0.4, T 0.25-2, r 0-0.08, K 80-120, model parameters moved by up to
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import Any, Mapping
 
 MOVE = 0.3  # model parameters move by up to 30 %
+
+
+def _moved(rng: random.Random, problem, name: str, digits: int, specs: Mapping[str, Any] | None) -> float:
+    """The default of ``name`` moved by up to MOVE, redrawn while the parameter's range refuses it
+    (alpha, a fraction of T, must stay below 1)."""
+    spec = problem.parameter_spec(specs[name]) if specs and name in specs else None
+    while True:
+        value = round(problem.defaults[name] * rng.uniform(1 - MOVE, 1 + MOVE), digits)
+        if spec is None or spec.admits(value):
+            return value
 
 
 def _spots(rng: random.Random, strike: float, high: float | None = None) -> list[float]:
@@ -17,8 +27,9 @@ def _spots(rng: random.Random, strike: float, high: float | None = None) -> list
     return sorted(round(rng.uniform(0.8 * strike, top), 2) for _ in range(3))
 
 
-def draw(problem, rng: random.Random) -> dict[str, Any]:
-    """One parameter set for ``problem``, inside the promised ranges."""
+def draw(problem, rng: random.Random, specs: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One parameter set for ``problem``, inside the promised ranges (and the catalogue's
+    parameter ranges ``specs``, when given)."""
     defaults = problem.defaults
     params: dict[str, Any] = {}
     if "K" in defaults:
@@ -29,9 +40,9 @@ def draw(problem, rng: random.Random) -> dict[str, Any]:
         params["sigma"] = round(rng.uniform(0.1, 0.4), 3)
     for name in ("D", "alpha", "V0", "kappa", "theta", "sigma_v", "lambda", "gamma", "delta"):
         if name in defaults:
-            params[name] = round(defaults[name] * rng.uniform(1 - MOVE, 1 + MOVE), 4)
+            params[name] = _moved(rng, problem, name, 4, specs)
     if "rho" in defaults:
-        params["rho"] = round(defaults["rho"] * rng.uniform(1 - MOVE, 1 + MOVE), 3)
+        params["rho"] = _moved(rng, problem, "rho", 3, specs)
     for name in ("sigma1", "sigma2"):
         if name in defaults:
             params[name] = round(rng.uniform(0.1, 0.4), 3)
