@@ -74,7 +74,8 @@ function u = fd_march_heston (problem, g, alpha = 0)
   D = @(c) sparse ([i; i; i], [i-1; i; i+1], c(:), nx, nx);
   L1 = D (c1 .* [-1 0 1]);
   L2 = D (c2 .* [1 -2 1]);
-  Ii = spdiags (double ([false; true(nx-2, 1); false]), 0, nx, nx);
+  inner = [false; true(nx-2, 1); false];
+  Ii = spdiags (double (inner), 0, nx, nx);
   K1 = kron (spdiags (v, 0, nv, nv), L2 + alpha * L1 + react_v * Ii) ...
        + kron (speye (nv), r * L1 + react_0 * Ii);
 
@@ -89,7 +90,6 @@ function u = fd_march_heston (problem, g, alpha = 0)
   Bt = B.';
   cv = problem.rho * sv * v(j).' / (2 * dv);
   zc = zeros (nx, 1);
-  inner = [false; true(nx-2, 1); false];
   A0 = @(U) mixed (dS1 (U), cv, zc);
   A2 = @(U) inner .* (U * Bt);
 

@@ -88,13 +88,15 @@ function [V, se] = mcs_lsm (payoff, S, K, T, r, sigma, npairs, ndates, seed)
           + sqrt (t(j+1) * (t(j+2) - t(j+1)) / t(j+2)) * randn (m, 1);
       Sj = S(i) * exp ((mu + sigma * theta) * t(j+1) + sigma * [W; -W]);
       x = sgn * log (Sj / K);
+      if (theta != 0)
+        Lj = ratio (W, t(j+1));               # the likelihood ratio at this date
+      endif
       for l = find (isfinite (c(:,j)).')
         stop = find (x < min (c(l,j), 0));    # in the money only
         C(stop,l) = exp (-r * t(j+1)) * h (Sj(stop));
         jx(stop,l) = j;
         Sx(stop,l) = Sj(stop);
         if (theta != 0)
-          Lj = ratio (W, t(j+1));
           weight(stop,l) = Lj(stop);
         endif
       endfor

@@ -73,13 +73,15 @@ function V = qmcs_lsm (payoff, S, K, T, r, sigma, n, M, shift)
     for j = M-1:-1:1
       Sj = S(i) * exp ((mu + sigma * theta) * t(j+1) + sigma * W(:,j));
       x = sgn * log (Sj / K);
+      if (theta != 0)
+        Lj = ratio (j);               # the likelihood ratio at this date
+      endif
       for l = find (isfinite (c(:,j)).')
         stop = find (x < min (c(l,j), 0));    # in the money only
         C(stop,l) = exp (-r * t(j+1)) * h (Sj(stop));
         jx(stop,l) = j;
         Sx(stop,l) = Sj(stop);
         if (theta != 0)
-          Lj = ratio (j);
           weight(stop,l) = Lj(stop);
         endif
       endfor

@@ -92,8 +92,12 @@ function [U, info] = qmcs_solve (problem, level)
       for i = 1:numel (S)
         volfun = mc_lv_volfun (problem.model, S(i), r);
         randn ("state", seed);
+        ## importance sampling far out of the money, with the local
+        ## volatility at the strike at mid-life (@pxref{mc_tilt_drift})
+        theta = mc_tilt_drift (problem.payoff, S(i), problem.K, T, r,
+                               volfun (problem.K, T / 2));
         U(i) = qmcs_local_vol (problem.payoff, S(i), problem.K, T, r, volfun,
-                               M, n, shift, lv_drift (problem, S(i), volfun));
+                               M, n, shift, theta);
       endfor
       est = "log-Euler on Sobol Brownian-bridge paths (21 quasi-random coordinates), antithetic, Richardson in the step, importance sampling beyond 1 standard deviation out of the money";
     elseif (strcmp (problem.exercise, "american")
@@ -159,13 +163,6 @@ function [U, info] = qmcs_solve (problem, level)
   endif
   info = struct ("points", n, "paths", 2 * n, "dims", d, "dates", M,
                  "seed", seed, "estimator", ["Sobol (Joe-Kuo), random digital shift; ", est]);
-endfunction
-
-## The importance-sampling drift of a local volatility path from spot S
-## (@pxref{mc_tilt_drift}), with the local volatility at the strike at
-## mid-life.
-function theta = lv_drift (p, S, volfun)
-  theta = mc_tilt_drift (p.payoff, S, p.K, p.T, p.r, volfun (p.K, p.T / 2));
 endfunction
 
 ## Every supported problem at its default parameters, at a level that runs
