@@ -5,15 +5,22 @@ by the catalogue's rules (validation.py) after a schema check of their shape,
 runs go to :class:`~benchop_dask.service.RunManager`, results come from the
 store. Bad input answers 4xx with a message per fault, never 500. Writes need
 ``Authorization: Bearer TOKEN`` when a token is configured.
+
+Under load it refuses explicitly rather than absorbing work until something
+falls over: a body over the size limit answers 413 unread, a client or a
+service with too many unfinished runs 429, a store that cannot take a write
+503, both with Retry-After.
 """
 
 
+import hashlib
 import hmac
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -24,12 +31,72 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 from . import __version__
 from .catalogue import Catalogue
 from .metrics import ServiceMetrics
+from .report import plan_json
 from .service import RunManager
+from .store import IdempotencyConflict, QueueFull, StoreUnavailable
 from .validation import BadRequest, RunRequest
 
 WEB = Path(__file__).resolve().parent / "web"
 Number = StrictInt | StrictFloat
 ParamValue = Number | list[Number] | list[list[Number]]
+
+
+@dataclass(frozen=True)
+class ServiceLimits:
+    """What the HTTP layer bounds: the body it reads, and the wait it asks of refused clients."""
+
+    max_request_bytes: int = 65536
+    retry_after: int = 10
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes answers 413 before the app reads any of it."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.limit:
+                return await self._refuse(send)
+            return await self.app(scope, receive, send)
+        # No declared length (chunked): read up to the limit, then hand the body on.
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return await self.app(scope, _replay([message]), send)
+            chunks.append(message)
+            size += len(message.get("body", b""))
+            more = message.get("more_body", False)
+            if size > self.limit:
+                return await self._refuse(send)
+        return await self.app(scope, _replay(chunks, receive), send)
+
+    async def _refuse(self, send) -> None:
+        body = (f'{{"detail": [{{"loc": ["body"], "msg": "the request body is larger than {self.limit} bytes '
+                f'(benchop.service.max-request-bytes)", "type": "too_large"}}]}}').encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _replay(messages: list, then=None):
+    pending = list(messages)
+
+    async def receive():
+        if pending:
+            return pending.pop(0)
+        if then is not None:
+            return await then()
+        return {"type": "http.disconnect"}
+
+    return receive
 
 
 class RunBody(BaseModel):
@@ -58,12 +125,20 @@ def _error(status: int, messages: list[str]) -> JSONResponse:
 
 
 def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None = None,
-               dashboard: Callable[[], str | None] = lambda: None) -> FastAPI:
+               limits: ServiceLimits = ServiceLimits()) -> FastAPI:
     """The service's application, over a running RunManager."""
     app = FastAPI(title="benchop", version=__version__, docs_url=None, redoc_url=None,
                   description="BENCHOP as a Service: option-pricing methods benchmarked on a Dask cluster.")
+    app.add_middleware(BodyLimit, limit=limits.max_request_bytes)
     metrics = ServiceMetrics(manager)
     bearer = HTTPBearer(auto_error=False)
+    retry_after = {"Retry-After": str(limits.retry_after)}
+
+    def client_key(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+        """Who is asking, for the per-client bound: their token if they send one, else their address."""
+        if credentials is not None:
+            return "token:" + hashlib.sha256(credentials.credentials.encode()).hexdigest()[:16]
+        return "address:" + (request.client.host if request.client else "unknown")
 
     def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
         if token is None:
@@ -71,6 +146,11 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
         if credentials is None or not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
             raise HTTPException(401, "this service needs a bearer token for writes",
                                 headers={"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": [{"loc": [], "msg": f"{exc}; nothing was changed, try again later",
+                                         "type": "store_unavailable"}]}, status_code=503, headers=retry_after)
 
     @app.exception_handler(RequestValidationError)
     async def schema_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -80,17 +160,41 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
 
     # -- runs ------------------------------------------------------------------------
     @app.post("/runs", status_code=202, response_model=RunCreated, dependencies=[Depends(require_token)],
-              responses={401: {"description": "no or wrong token"}, 422: {"description": "bad input"}})
-    def submit_run(body: RunBody) -> Any:
-        """Start a run; answers at once with its id. Poll GET /runs/{id}."""
-        request = RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat)
+              responses={401: {"description": "no or wrong token"}, 413: {"description": "body too large"},
+                         422: {"description": "bad input, or more work than a run may have"},
+                         429: {"description": "too many unfinished runs; see Retry-After"},
+                         503: {"description": "the store cannot take the run now; see Retry-After"}})
+    def submit_run(body: RunBody, request: Request,
+                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+                   idempotency_key: Annotated[str | None, Header(max_length=200)] = None) -> Any:
+        """Start a run; answers at once with its id. Poll GET /runs/{id}.
+
+        With an `Idempotency-Key` header, sending the same request again (after
+        a lost answer, say) returns the run the first one made instead of a second run.
+        """
+        run_request = RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat)
         try:
-            run_id = manager.submit(request)
-        except BadRequest as exc:
-            return _error(422, exc.messages)
-        metrics.submitted.inc()
+            run_id, created = manager.submit(run_request, client_key(request, credentials), idempotency_key)
+        except (BadRequest, IdempotencyConflict) as exc:
+            return _error(422, exc.messages if isinstance(exc, BadRequest) else [str(exc)])
+        except QueueFull as exc:
+            metrics.refused.inc()
+            return JSONResponse({"detail": [{"loc": [], "msg": str(exc), "type": "too_many_runs"}]},
+                                status_code=429, headers=retry_after)
+        if created:
+            metrics.submitted.inc()
+        headers = {"Location": f"/runs/{run_id}"} | ({} if created else {"Idempotent-Replayed": "true"})
         return JSONResponse({"id": run_id, "status": "queued", "url": f"/runs/{run_id}"}, status_code=202,
-                            headers={"Location": f"/runs/{run_id}"})
+                            headers=headers)
+
+    @app.post("/plan", responses={422: {"description": "bad input, or more work than a run may have"}})
+    def plan_run(body: RunBody) -> dict[str, Any]:
+        """Check a run request and show what it would run (methods, levels, the most work); submits nothing."""
+        try:
+            plan = manager.plan(RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat))
+        except BadRequest as exc:
+            return _error(422, exc.messages)  # type: ignore[return-value]
+        return plan_json(plan)
 
     @app.get("/runs", responses={422: {"description": "bad query"}})
     def list_runs(problem: Annotated[str | None, Query(max_length=40)] = None,
@@ -172,15 +276,13 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
 
     # -- operations ------------------------------------------------------------------------
     @app.get("/health")
-    def health() -> dict[str, Any]:
-        """The service answers, and how many workers its cluster has."""
-        try:
-            workers = len(manager.client.scheduler_info(n_workers=-1)["workers"])
-            status = "ok" if workers else "no workers"
-        except Exception as exc:
-            workers, status = 0, f"cluster unreachable: {exc}"
-        return {"status": status, "workers": workers, "dashboard": dashboard(), "version": __version__,
-                "time": time.time()}
+    async def health() -> dict[str, Any]:  # async: memory reads only, no thread hop, fast while busy
+        """The service answers; whether its cluster can take work, and how many workers it has."""
+        connection = manager.connection
+        workers = connection.workers
+        status = connection.problem or ("ok" if workers else "no workers")
+        return {"status": status, "workers": workers, "dashboard": connection.dashboard_link,
+                "version": __version__, "time": time.time()}
 
     @app.get("/metrics", response_class=Response)
     def prometheus() -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from typing import Any, Sequence
@@ -10,11 +11,14 @@ from typing import Any, Sequence
 import dask.config
 
 from .catalogue import configured_catalogue
-from .client import open_cluster, plan_run, run_plan
-from .report import format_json, format_methods, format_problems, format_run
-from .validation import BadRequest, RunRequest
+from .client import check_local_workers, open_cluster, plan_run, run_plan
+from .report import format_json, format_methods, format_plan, format_problems, format_run, plan_json
+from .runner import ClusterLost, NoWorkers
+from .store import StoreInUse, StoreUnavailable
+from .validation import BadRequest, RunRequest, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_TIMEOUT = 86400  # seconds: a day is more than any cluster operation may take
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,11 +29,11 @@ class _Parser(argparse.ArgumentParser):
         raise BadRequest(message)
 
 
-def _number(text: str) -> float:
+def number(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise BadRequest(f"{text!r} is not a number") from None
+        raise BadRequest(f"{shown(text)} is not a number") from None
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -37,15 +41,15 @@ def parse_param(text: str) -> tuple[str, Any]:
     name, sep, value = text.partition("=")
     name = name.strip()
     if not sep or not name or not value.strip():
-        raise BadRequest(f"--param takes NAME=VALUE, got {text!r}")
+        raise BadRequest(f"--param takes NAME=VALUE, got {shown(text)}")
     items = [v.strip() for v in value.split(",")]
     if name == "S":
         if any(":" in v for v in items):
-            return name, [[_number(x) for x in v.split(":")] for v in items]
-        return name, [_number(v) for v in items]
+            return name, [[number(x) for x in v.split(":")] for v in items]
+        return name, [number(v) for v in items]
     if len(items) != 1:
-        raise BadRequest(f"parameter {name} takes one number, got {value!r}")
-    return name, _number(items[0])
+        raise BadRequest(f"parameter {shown(name)} takes one number, got {shown(value)}")
+    return name, number(items[0])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,13 +63,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="a method to run (repeatable; default: every method that supports the problem)")
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a parameter for every problem that takes it (S=90,100,110; problem 6: S=100:90,100:110)")
-    run.add_argument("--tol", type=_number, default=None, help="relative error to reach (default 1e-4)")
+    run.add_argument("--tol", type=number, default=None, help="relative error to reach (default 1e-4)")
     run.add_argument("--repeat", type=int, default=None, help="timed calls per task after a warm-up (default 3)")
     run.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="a running Dask scheduler; default: start a local cluster")
     run.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes of the local cluster (default: one per core)")
     run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    run.add_argument("--dry-run", action="store_true",
+                     help="check the request and show what would run (methods, levels, the most work); submit nothing")
 
     serve = sub.add_parser("serve", help="the HTTP API and web page, running benchmarks on the cluster")
     serve.add_argument("--host", default=None, help="address to listen on (default: benchop.service.host)")
@@ -74,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a running Dask scheduler; default: start a local cluster")
     serve.add_argument("--workers", type=int, default=None, metavar="N", help="workers of the local cluster")
     serve.add_argument("--database", default=None, metavar="PATH", help="the SQLite results store")
+    serve.add_argument("--allow-anonymous-writes", action="store_true",
+                       help="listen beyond loopback without a token (anyone who reaches it may start runs)")
 
     cluster = sub.add_parser("cluster", help="look after a running cluster (used by the playbooks)")
     actions = cluster.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -84,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     retire.add_argument("hosts", nargs="+", metavar="HOST", help="worker host addresses")
     for action in (status, wait, retire):
         action.add_argument("--scheduler", required=True, metavar="ADDRESS", help="the Dask scheduler")
-        action.add_argument("--timeout", type=_number, default=300, metavar="SECONDS")
+        action.add_argument("--timeout", type=number, default=300, metavar="SECONDS")
     return parser
 
 
@@ -92,8 +100,8 @@ def _cluster(args: argparse.Namespace) -> int:
     from .client import connect
     from .cluster_admin import retire_hosts, wait_for_workers, worker_hosts
 
-    if args.timeout <= 0:
-        raise BadRequest("--timeout must be positive")
+    if not 0 < args.timeout <= MAX_TIMEOUT:
+        raise BadRequest(f"--timeout must be more than 0 and at most {MAX_TIMEOUT} seconds")
     with connect(args.scheduler, timeout=args.timeout) as client:
         if args.action == "status":
             for host, addresses in sorted(worker_hosts(client).items()):
@@ -117,10 +125,7 @@ def _run(args: argparse.Namespace) -> int:
         if name in params:
             raise BadRequest(f"parameter {name} is given twice")
         params[name] = value
-    if args.workers is not None and args.workers < 1:
-        raise BadRequest("--workers must be at least 1")
-    if args.workers is not None and args.scheduler:
-        raise BadRequest("--workers applies to the local cluster only, not with --scheduler")
+    check_local_workers(args.workers, args.scheduler)
     request = RunRequest(
         problems=args.problems,
         methods=args.method,
@@ -129,6 +134,9 @@ def _run(args: argparse.Namespace) -> int:
         repeats=args.repeat if args.repeat is not None else dask.config.get("benchop.repeats"),
     )
     plan = plan_run(request)  # raises BadRequest before anything starts
+    if args.dry_run:
+        print(json.dumps(plan_json(plan), indent=2) if args.json else format_plan(plan))
+        return EXIT_OK
 
     out = sys.stderr if args.json else sys.stdout
     with open_cluster(args.scheduler, args.workers) as client:
@@ -171,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "serve":
             from .server import serve
 
-            return serve(args.host, args.port, args.scheduler, args.workers, args.database)
+            return serve(args.host, args.port, args.scheduler, args.workers, args.database,
+                         args.allow_anonymous_writes)
         else:
             return _run(args)
     except BadRequest as exc:
@@ -181,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("benchop: interrupted; the run's tasks were cancelled", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ClusterLost, NoWorkers, StoreInUse, StoreUnavailable) as exc:
         print(f"benchop: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

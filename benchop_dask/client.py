@@ -19,7 +19,22 @@ from .references import ReferenceCache
 from .results import RunResult
 from .runner import BenchmarkRunner, ProgressCallback
 from .security import security_for
-from .validation import RunPlan, RunRequest, validate
+from .validation import BadRequest, RunPlan, RunRequest, shown, validate
+
+
+def local_worker_limit() -> int:
+    """The most worker processes a local cluster may have: past 4 per core they only queue for the cores."""
+    return 4 * (os.cpu_count() or 1)
+
+
+def check_local_workers(workers: int | None, scheduler: str | None) -> None:
+    """BadRequest unless ``workers`` (None: the default) suits a local cluster."""
+    if workers is None:
+        return
+    if scheduler:
+        raise BadRequest("--workers applies to the local cluster only, not with --scheduler")
+    if not 1 <= workers <= local_worker_limit():
+        raise BadRequest(f"--workers must be from 1 to {local_worker_limit()} (4 per core), got {shown(workers)}")
 
 
 def plan_run(request: RunRequest, catalogue: Catalogue | None = None) -> RunPlan:
@@ -37,8 +52,8 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
     """
     if scheduler:
         with connect(scheduler) as client:
-            _tune_latency(client)
-            _register_plugin(client, remote=True)
+            tune_latency(client)
+            register_octave_plugin(client, remote=True)
             yield client
         return
     n = n_workers or dask.config.get("benchop.local-cluster.n-workers") or os.cpu_count() or 1
@@ -50,8 +65,8 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
         dashboard_address=dask.config.get("benchop.local-cluster.dashboard-address"),
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
-        _tune_latency(client)
-        _register_plugin(client, remote=False)
+        tune_latency(client)
+        register_octave_plugin(client, remote=False)
         yield client
 
 
@@ -87,7 +102,7 @@ def _only_python_patch(message: str) -> bool:
     return len(versions) == 1
 
 
-def _tune_latency(client: Client) -> None:
+def tune_latency(client: Client) -> None:
     """Batch client messages over 2 ms instead of 10 ms.
 
     A run submits follow-up levels one task at a time as results arrive; the
@@ -96,7 +111,7 @@ def _tune_latency(client: Client) -> None:
     client.scheduler_comm.interval = 0.002
 
 
-def _register_plugin(client: Client, remote: bool) -> None:
+def register_octave_plugin(client: Client, remote: bool) -> None:
     if remote:
         # Remote workers use their own Octave and method folders (this
         # machine's paths mean nothing there) and keep the sessions they have.
@@ -117,5 +132,6 @@ def run_plan(client: Client, plan: RunPlan, on_progress: ProgressCallback | None
         method_budget=float(dask.config.get("benchop.method-budget")),
         cache=ReferenceCache(dask.config.get("benchop.reference-cache")),
         on_progress=on_progress,
+        worker_wait=float(dask.config.get("benchop.worker-wait")),
     )
     return replace(runner.run(), dashboard=client.dashboard_link)

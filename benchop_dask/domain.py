@@ -94,7 +94,7 @@ def depths(problem: Problem, params: Mapping[str, ParamValue]) -> list[float]:
 
     out = []
     for spot in params["S"]:  # type: ignore[union-attr]
-        spot_moneyness = math.log(float(spot) / strike)  # type: ignore[arg-type]
+        spot_moneyness = math.log(float(spot)) - math.log(strike)  # type: ignore[arg-type]  # no quotient to underflow
         forward = depth(spot_moneyness + growth)
         out.append(min(forward, depth(spot_moneyness)) if problem.exercise == "american" else forward)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import shutil
 import signal
 import sys
@@ -22,6 +23,10 @@ class OctaveError(RuntimeError):
     """Octave raised an error; the message is Octave's own."""
 
 
+class OctaveCrash(OctaveError):
+    """The Octave process died during a call (killed from outside, crashed); the session was replaced."""
+
+
 class OctaveTimeout(RuntimeError):
     """A call ran past its time limit and the session was replaced."""
 
@@ -32,6 +37,21 @@ def octave_executable(configured: str | None = None) -> str:
     if not candidate:
         raise FileNotFoundError("GNU Octave not found: install octave-cli or set OCTAVE_EXECUTABLE")
     return candidate
+
+
+def dying_with_parent(executable: str) -> str:
+    """The command that starts ``executable`` so that it is killed when the thread that started it dies.
+
+    A worker process killed with SIGKILL cannot close its Octave session; the
+    kernel's parent-death signal (set by util-linux's setpriv, then kept
+    across the exec) ends that Octave at once instead of leaving it orphaned.
+    Without setpriv, Octave still ends on the hang-up of its terminal, once
+    the call it is busy with returns.
+    """
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return shlex.quote(executable)
+    return shlex.join([setpriv, "--pdeathsig", "KILL", "--", executable])
 
 
 def _clean_message(text: str) -> str:
@@ -107,13 +127,19 @@ def _skip_repeated_plot_settings(session: Any) -> None:
 class OctaveEngine:
     """An Octave session with the benchop tree on its path.
 
-    Not thread-safe: each worker process has one thread and one engine.
+    One call at a time, whoever asks: an Octave session answers calls in
+    order over one terminal, so two interleaved calls would swap answers.
+    Calls from other threads wait for the current one; only tasks call Octave
+    (a worker's event loop never does: it would wait behind a task).
     """
 
     def __init__(self, method_dirs: Sequence[str] = (), executable: str | None = None):
         self.method_dirs = tuple(method_dirs)
         self.executable = octave_executable(executable)
+        self.octave_version: str | None = None
         self._session: Any = None
+        # Re-entrant: a call that finds the session dead starts a new one.
+        self._lock = threading.RLock()
 
     @property
     def pid(self) -> int | None:
@@ -122,7 +148,7 @@ class OctaveEngine:
         return self._session._engine.repl.child.pid
 
     def start(self) -> None:
-        with _filtered_stderr():
+        with self._lock, _filtered_stderr():
             self._start()
 
     def _start(self) -> None:
@@ -133,23 +159,28 @@ class OctaveEngine:
         default = getattr(oct2py, "octave", None)
         if default is not None and getattr(default, "_engine", None) is not None:
             default.exit()
-        self._session = oct2py.Oct2Py(executable=self.executable)
+        self._session = oct2py.Oct2Py(executable=dying_with_parent(self.executable))
         _skip_repeated_plot_settings(self._session)
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
         for directory in self.method_dirs:
             self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
+        self.octave_version = str(self._session.feval("version"))
 
     def close(self) -> None:
-        if self._session is not None:
+        """End the session and make sure its process is gone (a stuck Octave is killed)."""
+        with self._lock:
+            if self._session is None:
+                return
+            pid = self.pid
             try:
                 with _filtered_stderr():
                     self._session.exit()
             except Exception:  # a dead session has nothing left to close
                 logger.debug("closing a dead Octave session", exc_info=True)
             self._session = None
+            _kill_and_reap(pid)
 
-    def restart(self) -> None:
-        self._kill()
+    def _replace_session(self) -> None:
         self.close()
         self.start()
 
@@ -162,9 +193,18 @@ class OctaveEngine:
                 pass
 
     def call(self, func: str, *args: Any, nout: int = 1, timeout: float | None = None) -> Any:
-        """Call Octave function ``func``; kill and replace the session past ``timeout`` s."""
+        """Call Octave function ``func``; kill and replace the session past ``timeout`` s.
+
+        Raises OctaveError for an Octave error (the session goes on),
+        OctaveTimeout past the limit and OctaveCrash when the process died
+        (in both cases a fresh session has replaced it).
+        """
+        with self._lock:
+            return self._call(func, args, nout, timeout)
+
+    def _call(self, func: str, args: tuple, nout: int, timeout: float | None) -> Any:
         if self._session is None:
-            self.start()
+            self._replace_session()
         timer = None
         fired = threading.Event()
         if timeout is not None:
@@ -176,21 +216,21 @@ class OctaveEngine:
             timer = threading.Timer(timeout, expire)
             timer.daemon = True
             timer.start()
+        pid = self.pid
         try:
             return self._session.feval(func, *args, nout=nout)
         except Exception as exc:
             if fired.is_set():
-                self.close()
-                self.start()
+                self._replace_session()
                 raise OctaveTimeout(f"{func} ran longer than {timeout:g} s and was stopped") from None
             from oct2py import Oct2PyError
 
-            if isinstance(exc, Oct2PyError) and self._alive():
+            # oct2py answers a dead process by starting a bare one of its own (a new pid,
+            # without benchop's path): that is a crash too.
+            if isinstance(exc, Oct2PyError) and self._alive() and self.pid == pid:
                 raise OctaveError(_clean_message(str(exc))) from None
-            # The session died (crash, killed from outside): replace it.
-            self.close()
-            self.start()
-            raise OctaveError(f"the Octave session died during {func}: {_clean_message(str(exc))}") from None
+            self._replace_session()
+            raise OctaveCrash(f"the Octave process died during {func} ({_clean_message(str(exc))})") from None
         finally:
             if timer is not None:
                 timer.cancel()
@@ -200,3 +240,20 @@ class OctaveEngine:
             return bool(self._session._engine.repl.child.isalive())
         except Exception:
             return False
+
+
+def _kill_and_reap(pid: int | None) -> None:
+    """Kill our child ``pid`` if it still runs, and collect its exit status.
+
+    waitpid acts only on this process's own children, so a pid that was
+    already collected (and may now belong to someone else) is left alone.
+    """
+    if pid is None:
+        return
+    try:
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return  # it had exited; now collected
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):  # already collected, or not ours
+        pass

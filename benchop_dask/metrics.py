@@ -30,15 +30,17 @@ class _StoreCollector(Collector):
         for status in STATUSES:
             runs.add_metric([status], counts.get(status, 0))
         yield runs
+        stored, count, total = self.manager.store.level_totals()
         yield GaugeMetricFamily("benchop_levels_stored", "Scored resolution levels (tasks) in the store",
-                                value=self.manager.store.count_levels())
-        count, total = self.manager.store.level_time_totals()
+                                value=stored)
         yield SummaryMetricFamily("benchop_task_octave_seconds", "Octave time of the scored levels (median of repeats)",
                                   count_value=count, sum_value=total)
         active = self.manager.active()
         yield GaugeMetricFamily("benchop_tasks_in_flight", "Tasks submitted to the cluster and not yet back",
                                 value=sum(submitted - done for done, submitted in active.values()))
         yield GaugeMetricFamily("benchop_runs_active", "Runs executing now", value=len(active))
+        yield GaugeMetricFamily("benchop_workers", "Workers of the cluster at the last look",
+                                value=self.manager.connection.workers)
 
 
 class ServiceMetrics:
@@ -46,6 +48,8 @@ class ServiceMetrics:
         self.registry = CollectorRegistry(auto_describe=True)
         self.submitted = Counter("benchop_runs_submitted", "Runs accepted since the service started",
                                  registry=self.registry)
+        self.refused = Counter("benchop_runs_refused", "Run requests refused for load since the service started "
+                               "(429: too many unfinished runs)", registry=self.registry)
         self.registry.register(_StoreCollector(manager))
 
     def render(self) -> tuple[bytes, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from distributed import WorkerPlugin
 
@@ -15,7 +15,8 @@ class OctavePlugin(WorkerPlugin):
     """Start one Octave session when the worker starts; close it on teardown.
 
     Workers run one thread each, so the session is never used by two tasks at
-    once and no task pays Octave's start-up.
+    once and no task pays Octave's start-up. What the worker runs on (host,
+    CPU, versions) is read here, once, so that nobody needs the session for it.
     """
 
     name = PLUGIN_NAME
@@ -24,10 +25,14 @@ class OctavePlugin(WorkerPlugin):
         self.method_dirs = tuple(method_dirs)
         self.executable = executable
         self.engine: OctaveEngine | None = None
+        self.environment: dict[str, Any] = {}
 
     def setup(self, worker) -> None:
+        from .environment import host_environment
+
         self.engine = OctaveEngine(self.method_dirs, self.executable)
         self.engine.start()
+        self.environment = host_environment(self.engine.octave_version)
 
     def teardown(self, worker) -> None:
         if self.engine is not None:

@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from .catalogue import Catalogue
 from .results import PairResult, RunResult
+from .validation import RunPlan
 
 
 def _fmt_params(params: dict[str, Any]) -> str:
@@ -71,6 +72,29 @@ def format_run(run: RunResult) -> str:
 
 def format_json(run: RunResult) -> str:
     return json.dumps(run.to_json(), indent=2)
+
+
+def plan_json(plan: RunPlan) -> dict[str, Any]:
+    """What a run would do, before anything is submitted."""
+    return {
+        "problems": [{"id": inst.id, "params": inst.params} for inst in plan.instances],
+        "pairs": [{"problem": inst.id, "method": m.name, "levels": {"default": m.default_level, "max": m.max_level}}
+                  for inst, m in plan.pairs],
+        "unsupported": [{"problem": u.instance.id, "method": u.method, "reason": u.reason} for u in plan.unsupported],
+        "tol": plan.tol, "repeats": plan.repeats, "max_tasks": plan.max_tasks, "work": plan.work,
+    }
+
+
+def format_plan(plan: RunPlan) -> str:
+    lines = [f"tolerance {plan.tol:g}, {plan.repeats} timed repeats; at most {plan.max_tasks} tasks "
+             f"({plan.work} timed calls) if every method climbs to its top level"]
+    for inst in plan.instances:
+        lines += ["", f"{inst.id}: {inst.problem.title}", f"  {_fmt_params(inst.params)}"]
+        rows = [["method", "levels", "note"]]
+        rows += [[m.name, f"1-{m.max_level} (from {m.default_level})", ""] for i, m in plan.pairs if i is inst]
+        rows += [[u.method, "-", u.reason] for u in plan.unsupported if u.instance is inst]
+        lines.extend("  " + line for line in _table(rows))
+    return "\n".join(lines)
 
 
 def format_problems(catalogue: Catalogue) -> str:

@@ -6,16 +6,24 @@ until the method's top level or its time budget (worker time spent on the
 pair, queueing excluded) is reached. Results stream
 back as they complete and are scored against the reference for the run's own
 parameters.
+
+A task whose worker dies is run again elsewhere by Dask. What the runner
+cannot repair it raises, so that its caller can decide: :class:`ClusterLost`
+when the connection to the scheduler is gone (every task of the run with it;
+the results already scored stay with the caller), :class:`NoWorkers` when the
+cluster has had no worker for ``worker_wait`` seconds.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Protocol, Sequence
 
-from distributed import Client, Future, as_completed
+from distributed import Client, Future
 
 from .catalogue import Method
 from .ranking import rank, sort_key, stable_passing, summarize_pair
@@ -30,6 +38,14 @@ logger = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], None]
 LevelCallback = Callable[[str, str, LevelResult], None]  # problem id, method, the scored level
 ReferenceCallback = Callable[[str, "Reference | None", "str | None"], None]  # problem id, reference, error
+
+
+class ClusterLost(RuntimeError):
+    """The connection to the scheduler was lost, and the run's tasks with it."""
+
+
+class NoWorkers(RuntimeError):
+    """The cluster had no worker for longer than the run may wait."""
 
 
 class ReferenceStore(Protocol):
@@ -88,8 +104,12 @@ class BenchmarkRunner:
         on_level: LevelCallback | None = None,
         on_reference: ReferenceCallback | None = None,
         resume: Mapping[tuple[str, str], Sequence[LevelResult]] | None = None,
+        worker_wait: float = float("inf"),
+        poll_interval: float = 1.0,
     ):
         self.client = client
+        self.worker_wait = worker_wait
+        self.poll_interval = poll_interval
         self.plan = plan
         self.task_timeout = task_timeout
         self.method_budget = method_budget
@@ -107,17 +127,23 @@ class BenchmarkRunner:
                 pair.spent += (level.time or 0.0) * (len(level.times) + 1)  # warm-up and repeats
         self._tasks: dict[str, tuple[str, object, int]] = {}
         self._futures: dict[str, Future] = {}
-        self._queue = as_completed()
+        self._finished: queue.SimpleQueue[Future] = queue.SimpleQueue()  # filled by the futures' callbacks
+        self._no_workers_since: float | None = None
         self._submitted = 0
         self._completed = 0
         self._cancelled = False
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Tasks (completed, submitted) so far."""
+        return self._completed, self._submitted
 
     # -- submission -------------------------------------------------------
     def _submit(self, func, arg, key: str, meta: tuple[str, object, int]) -> Future:
         future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False)
         self._tasks[future.key] = meta
         self._futures[future.key] = future
-        self._queue.add(future)
+        future.add_done_callback(self._finished.put)
         self._submitted += 1
         return future
 
@@ -168,11 +194,23 @@ class BenchmarkRunner:
         else:
             self._submit_level(pair, pair.top + 1)
 
+    def _task_result(self, future: Future):
+        """The task's return value; raises ClusterLost when the scheduler dropped it."""
+        try:
+            return future.result()
+        except Exception:
+            if future.cancelled() and not self._cancelled:
+                raise ClusterLost(f"the connection to the scheduler {self.client.scheduler.address} was lost; "
+                                  f"{len(self._futures) + 1} task(s) of the run went with it") from None
+            raise
+
     def _on_reference(self, instance: ProblemInstance, future: Future) -> None:
         try:
-            outcome = future.result()
+            outcome = self._task_result(future)
             error = outcome.error
-        except Exception as exc:  # worker lost, plugin missing, ...
+        except ClusterLost:
+            raise
+        except Exception as exc:  # a task that kept killing its workers, plugin missing, ...
             outcome, error = None, f"task failed: {exc}"
         if outcome is not None and not error and len(outcome.values) != len(instance.params["S"]):  # type: ignore[arg-type]
             error = "the reference has the wrong number of values"
@@ -189,8 +227,10 @@ class BenchmarkRunner:
 
     def _on_solve(self, pair: _PairState, level: int, future: Future) -> None:
         try:
-            outcome = future.result()
-        except Exception as exc:  # worker lost, plugin missing, ...
+            outcome = self._task_result(future)
+        except ClusterLost:
+            raise
+        except Exception as exc:  # a task that kept killing its workers, plugin missing, ...
             outcome = SolveOutcome(pair.instance.id, pair.method.name, level, "error", error=f"task failed: {exc}")
         pair.pending.discard(outcome.level)
         pair.spent += outcome.wall
@@ -209,13 +249,12 @@ class BenchmarkRunner:
                 if not pair.pending:  # a resumed pair with every first level done: climb on
                     self._advance(pair)
             self._report_progress()
-            for future in self._queue:
-                if self._cancelled:
-                    break
-                meta = self._tasks.pop(future.key, None)
+            while self._futures and not self._cancelled:
+                future = self._next_finished()
+                meta = self._tasks.pop(future.key, None) if future is not None else None
+                if meta is None:  # nothing finished yet, or a task cancelled meanwhile
+                    continue
                 self._futures.pop(future.key, None)
-                if meta is None:  # cancelled meanwhile
-                    break
                 kind, subject, level = meta
                 if kind == "reference":
                     self._on_reference(subject, future)  # type: ignore[arg-type]
@@ -229,6 +268,32 @@ class BenchmarkRunner:
             raise
         return self._result()
 
+    def _next_finished(self) -> Future | None:
+        """The next finished task, or None after a quiet poll interval (the cluster checked)."""
+        try:
+            return self._finished.get(timeout=self.poll_interval)
+        except queue.Empty:
+            self._check_cluster()
+            return None
+
+    def _check_cluster(self) -> None:
+        """Raise ClusterLost or NoWorkers when waiting longer cannot help."""
+        if self.client.status not in ("running", "connecting"):
+            raise ClusterLost(f"the client's connection to the scheduler is {self.client.status}")
+        try:
+            workers = len(self.client.nthreads()) if self.client.status == "running" else 0
+        except (OSError, TimeoutError) as exc:
+            raise ClusterLost(f"the scheduler does not answer: {exc}") from None
+        if workers:
+            self._no_workers_since = None
+            return
+        now = time.monotonic()
+        if self._no_workers_since is None:
+            self._no_workers_since = now
+        elif now - self._no_workers_since > self.worker_wait:
+            raise NoWorkers(f"no worker joined the cluster within {self.worker_wait:g} s "
+                            f"(setting benchop.worker-wait)")
+
     def cancel(self) -> None:
         """Cancel every task of this run still on the cluster; no new level starts.
 
@@ -236,10 +301,13 @@ class BenchmarkRunner:
         """
         self._cancelled = True
         futures = list(self._futures.values())
-        if futures:
-            self.client.cancel(futures)
         self._tasks.clear()
         self._futures.clear()
+        if futures and self.client.status == "running":
+            try:
+                self.client.cancel(futures)
+            except Exception:  # the scheduler went away meanwhile: the tasks went with it
+                logger.debug("cancelling the run's tasks failed", exc_info=True)
 
     def _report_progress(self) -> None:
         if self.on_progress is not None:

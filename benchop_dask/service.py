@@ -5,27 +5,31 @@ in a thread of its own on the shared Dask client, at most ``max_concurrent``
 at a time. Every scored level is written to the store as it arrives, so a
 restart loses nothing: :meth:`RunManager.resume_unfinished` starts the runs
 that were queued or running again, keeping the levels they already have.
+
+The same resumption carries a run through faults while the service runs:
+when the scheduler is lost (and every task with it) or the store stops taking
+writes, the run's attempt ends, and once the cluster or the store is back a
+new attempt picks up from the levels the store holds. A run fails only for a
+reason a user can act on: no workers within ``worker_wait``, a scheduler that
+stays away past ``reconnect_wait``, or parameters a new release no longer
+takes.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import platform
-import socket
 import threading
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from distributed import Client
-
-from . import __version__
 from .catalogue import Catalogue
+from .connection import ClusterConnection
+from .environment import host_environment, worker_environment
 from .ranking import rank, sort_key, summarize_pair
 from .results import PairResult
-from .runner import BenchmarkRunner
-from .store import UNFINISHED, RunRecord, Store, StoreReferenceCache
+from .runner import BenchmarkRunner, ClusterLost, NoWorkers
+from .store import UNFINISHED, QueueLimits, RunRecord, Store, StoreReferenceCache, StoreUnavailable
 from .validation import BadRequest, RunPlan, RunRequest, validate
 
 logger = logging.getLogger(__name__)
@@ -36,6 +40,10 @@ class RunSettings:
     task_timeout: float
     method_budget: float
     max_concurrent: int = 4
+    worker_wait: float = 300.0
+    reconnect_wait: float = 300.0
+    limits: QueueLimits = QueueLimits(total=50, per_client=10)
+    max_work: int = 20000
 
 
 def request_to_json(request: RunRequest) -> dict[str, Any]:
@@ -48,34 +56,15 @@ def request_from_json(data: dict[str, Any]) -> RunRequest:
                       tol=data.get("tol", 1e-4), repeats=data.get("repeat", 3))
 
 
-def node_environment(dask_worker=None) -> dict[str, Any]:
-    """What a worker runs on: host, CPU model, Python, Octave and package versions."""
-    import dask
-    import distributed
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    octave = None
-    plugin = dask_worker.plugins.get("benchop-octave") if dask_worker is not None else None
-    if plugin is not None and getattr(plugin, "engine", None) is not None:
-        try:
-            octave = str(plugin.engine.call("version", timeout=30))
-        except Exception:  # the version is a courtesy: never fail a run for it
-            octave = None
-    return {"host": socket.gethostname(), "cpu": cpu, "cpus": os.cpu_count(), "python": platform.python_version(),
-            "octave": octave, "benchop": __version__, "dask": dask.__version__,
-            "distributed": distributed.__version__}
+# Seconds between attempts to write to a store that refuses writes, at most.
+_STORE_BACKOFF_MAX = 30.0
 
 
 class RunManager:
     """Owns the run threads; the only writer of run status to the store."""
 
-    def __init__(self, client: Client, store: Store, catalogue: Catalogue, settings: RunSettings):
-        self.client = client
+    def __init__(self, connection: ClusterConnection, store: Store, catalogue: Catalogue, settings: RunSettings):
+        self.connection = connection
         self.store = store
         self.catalogue = catalogue
         self.settings = settings
@@ -84,15 +73,34 @@ class RunManager:
         self._runners: dict[str, BenchmarkRunner] = {}
         self._cancelled: set[str] = set()
         self._threads: dict[str, threading.Thread] = {}
+        self._plans: dict[str, RunPlan] = {}  # the plans of the runs our threads hold
+        self._stopping = threading.Event()
 
     # -- the API's verbs ---------------------------------------------------------
-    def submit(self, request: RunRequest) -> str:
-        """Validate (BadRequest on bad input, nothing stored) and start a run; returns its id."""
+    def plan(self, request: RunRequest) -> RunPlan:
+        """Validate a request for this service: BadRequest on bad input or work past the cap."""
         plan = validate(request, self.catalogue)
-        run_id = uuid.uuid4().hex
-        self.store.create_run(run_id, request_to_json(request), [i.id for i in plan.instances])
-        self._start(run_id, plan, {})
-        return run_id
+        if plan.work > self.settings.max_work:
+            raise BadRequest(f"this run asks for up to {plan.work} task repeats ({plan.max_tasks} tasks x "
+                             f"{plan.repeats} repeats), more than the {self.settings.max_work} one run may have "
+                             f"(benchop.service.max-run-work): fewer problems, methods or repeats")
+        return plan
+
+    def submit(self, request: RunRequest, client: str = "", idempotency_key: str | None = None) -> tuple[str, bool]:
+        """Validate, store and start a run; returns (its id, whether it is new).
+
+        Raises BadRequest (bad input), QueueFull (too many unfinished runs),
+        IdempotencyConflict or StoreUnavailable; in each case nothing is
+        stored and nothing submitted. The same ``idempotency_key`` from the
+        same client returns the run it made before.
+        """
+        plan = self.plan(request)
+        run_id, created = self.store.create_run(
+            uuid.uuid4().hex, request_to_json(request), [i.id for i in plan.instances], client=client,
+            idempotency_key=idempotency_key, limits=self.settings.limits)
+        if created:
+            self._start(run_id, plan)
+        return run_id, created
 
     def cancel(self, run_id: str) -> str | None:
         """Cancel a queued or running run; returns its status before (None: no such run).
@@ -108,8 +116,8 @@ class RunManager:
             self._cancelled.add(run_id)
             runner = self._runners.get(run_id)
         if runner is not None:
-            runner.cancel()
-        else:
+            runner.cancel()  # its thread stores the results so far as the cancelled run's
+        else:  # queued: its thread, once it has a slot, sees the cancellation and ends
             self.store.finish(run_id, "cancelled", None)
         return record.status
 
@@ -123,69 +131,129 @@ class RunManager:
                 self.store.finish(record.id, "failed", None, f"cannot resume: {exc}")
                 continue
             self.store.set_status(record.id, "queued")
-            self._start(record.id, plan, self.store.run_levels(record.id))
+            self._start(record.id, plan)
             resumed.append(record.id)
         return resumed
 
     def active(self) -> dict[str, tuple[int, int]]:
         """Tasks (completed, submitted) per running run, for the metrics."""
         with self._lock:
-            return {run_id: (r._completed, r._submitted) for run_id, r in self._runners.items()}
+            return {run_id: runner.progress for run_id, runner in self._runners.items()}
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for the run threads (tests, shutdown)."""
         for thread in list(self._threads.values()):
             thread.join(timeout)
 
+    def stop(self) -> None:
+        """Stop the run threads (shutdown): their runs stay unfinished in the store, to resume."""
+        self._stopping.set()
+        with self._lock:
+            runners = list(self._runners.values())
+        for runner in runners:
+            runner.cancel()
+
     # -- running ---------------------------------------------------------------
-    def _start(self, run_id: str, plan: RunPlan, resume: dict) -> None:
-        thread = threading.Thread(target=self._execute, args=(run_id, plan, resume), name=f"benchop-run-{run_id[:8]}",
+    def _start(self, run_id: str, plan: RunPlan) -> None:
+        thread = threading.Thread(target=self._execute, args=(run_id, plan), name=f"benchop-run-{run_id[:8]}",
                                   daemon=True)
-        self._threads[run_id] = thread
+        with self._lock:
+            self._threads[run_id] = thread
+            self._plans[run_id] = plan
         thread.start()
 
-    def _execute(self, run_id: str, plan: RunPlan, resume: dict) -> None:
-        with self._slots:
-            if run_id in self._cancelled:
-                return
-            try:
-                self.store.set_status(run_id, "running")
-                self._record_environment(run_id, plan)
-                runner = BenchmarkRunner(
-                    self.client, plan,
-                    task_timeout=self.settings.task_timeout,
-                    method_budget=self.settings.method_budget,
-                    cache=StoreReferenceCache(self.store),
-                    on_progress=lambda done, total: self.store.set_progress(run_id, done, total),
-                    on_level=lambda problem, method, level: self.store.add_level(run_id, problem, method, level),
-                    on_reference=lambda problem, ref, error: self.store.set_reference(run_id, problem, ref, error),
-                    resume=resume,
-                )
-                with self._lock:
-                    if run_id in self._cancelled:
-                        return
-                    self._runners[run_id] = runner
-                result = runner.run()
-                status = "cancelled" if run_id in self._cancelled else "done"
-                self.store.finish(run_id, status, {**result.to_json(), "dashboard": self.client.dashboard_link})
-            except Exception as exc:  # the cluster went away, ...: the run fails, the service goes on
-                logger.exception("run %s failed", run_id)
-                self.store.finish(run_id, "failed", None, f"{type(exc).__name__}: {exc}")
-            finally:
-                with self._lock:
-                    self._runners.pop(run_id, None)
+    def _execute(self, run_id: str, plan: RunPlan) -> None:
+        try:
+            with self._slots:
+                self._attempt_until_settled(run_id, plan)
+        finally:
+            with self._lock:
                 self._threads.pop(run_id, None)
+                self._plans.pop(run_id, None)
+
+    def _attempt_until_settled(self, run_id: str, plan: RunPlan) -> None:
+        """Attempt the run until it finishes, fails for a reason, is cancelled or the service stops."""
+        backoff = 1.0
+        while not self._stopping.is_set():
+            if run_id in self._cancelled:
+                return self._settle(run_id, "cancelled", None, None)
+            try:
+                self._attempt(run_id, plan)
+                return
+            except ClusterLost as exc:
+                logger.warning("run %s: %s; it resumes when the cluster is back", run_id, exc)
+                if not self.connection.wait_ready(self.settings.reconnect_wait) and not self._stopping.is_set():
+                    self._settle(run_id, "failed", None, f"the cluster was lost and did not come back within "
+                                 f"{self.settings.reconnect_wait:g} s (benchop.service.reconnect-wait): {exc}")
+                    return
+            except StoreUnavailable as exc:
+                logger.warning("run %s: %s; it resumes when the store takes writes again", run_id, exc)
+                self._stopping.wait(backoff)
+                backoff = min(2 * backoff, _STORE_BACKOFF_MAX)
+            except NoWorkers as exc:
+                self._settle(run_id, "failed", None, str(exc))
+                return
+            except Exception as exc:  # anything else: the run fails with the reason, the service goes on
+                logger.exception("run %s failed", run_id)
+                self._settle(run_id, "failed", None, f"{type(exc).__name__}: {exc}")
+                return
+
+    def _attempt(self, run_id: str, plan: RunPlan) -> None:
+        """One attempt: resume from the stored levels, run to the end, store the result."""
+        if not self.connection.wait_ready(self.settings.reconnect_wait):
+            raise ClusterLost(self.connection.problem or "the cluster is not ready")
+        client = self.connection.client
+        self.store.set_status(run_id, "running")
+        self._record_environment(run_id, plan)
+        runner = BenchmarkRunner(
+            client, plan,
+            task_timeout=self.settings.task_timeout,
+            method_budget=self.settings.method_budget,
+            cache=StoreReferenceCache(self.store),
+            on_progress=lambda done, total: self.store.set_progress(run_id, done, total),
+            on_level=lambda problem, method, level: self.store.add_level(run_id, problem, method, level),
+            on_reference=lambda problem, ref, error: self.store.set_reference(run_id, problem, ref, error),
+            resume=self.store.run_levels(run_id),
+            worker_wait=self.settings.worker_wait,
+        )
+        with self._lock:
+            if run_id in self._cancelled:
+                return self._settle(run_id, "cancelled", None, None)
+            self._runners[run_id] = runner
+        try:
+            result = runner.run()
+        finally:
+            with self._lock:
+                self._runners.pop(run_id, None)
+        if self._stopping.is_set() and run_id not in self._cancelled:
+            return  # stopped by the service's shutdown: left unfinished, to resume
+        status = "cancelled" if run_id in self._cancelled else "done"
+        self.store.finish(run_id, status, {**result.to_json(), "dashboard": client.dashboard_link})
+
+    def _settle(self, run_id: str, status: str, result: dict[str, Any] | None, error: str | None) -> None:
+        """Store a run's end, waiting for the store if it refuses writes now."""
+        backoff = 1.0
+        while True:
+            try:
+                self.store.finish(run_id, status, result, error)
+                return
+            except StoreUnavailable as exc:
+                logger.warning("run %s: cannot store its end (%s) yet: %s", run_id, status, exc)
+                if self._stopping.wait(backoff):
+                    return  # left unfinished in the store; the next start settles it
+                backoff = min(2 * backoff, _STORE_BACKOFF_MAX)
 
     def _record_environment(self, run_id: str, plan: RunPlan) -> None:
         """What makes the run reproducible: versions, hosts, CPUs and the methods' level ladders."""
+        client = self.connection.client
         try:
-            workers = self.client.run(node_environment, wait=True)
+            workers = client.run(worker_environment, wait=True)
         except Exception as exc:
             workers = {"error": str(exc)}
         ladders = {m.name: {"default": m.default_level, "max": m.max_level} for _, m in plan.pairs}
-        self.store.set_environment(run_id, {"client": node_environment(), "workers": workers,
-                                            "scheduler": self.client.scheduler.address,
-                                            "dashboard": self.client.dashboard_link, "method_levels": ladders,
+        self.store.set_environment(run_id, {"client": host_environment(), "workers": workers,
+                                            "scheduler": client.scheduler.address,
+                                            "dashboard": client.dashboard_link, "method_levels": ladders,
                                             "task_timeout": self.settings.task_timeout,
                                             "method_budget": self.settings.method_budget})
 
@@ -203,10 +271,13 @@ class RunManager:
         return {**base, **self._partial(record)}
 
     def _partial(self, record: RunRecord) -> dict[str, Any]:
-        try:
-            plan = validate(request_from_json(record.request), self.catalogue)
-        except BadRequest:
-            return {"problems": [], "results": [], "ranking": {}}
+        with self._lock:
+            plan = self._plans.get(record.id)  # a run of ours in progress: planned already
+        if plan is None:
+            try:
+                plan = validate(request_from_json(record.request), self.catalogue)
+            except BadRequest:
+                return {"problems": [], "results": [], "ranking": {}}
         levels = self.store.run_levels(record.id)
         references = self.store.run_references(record.id)
         results: list[PairResult] = []

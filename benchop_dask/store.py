@@ -1,21 +1,35 @@
 """The results store: SQLite, written as results arrive, so a restart loses nothing.
 
-Tables: ``runs`` (the request, status, progress, environment, final result),
-``run_problems`` (per run and problem: the reference used), ``levels`` (every
-scored resolution level, keyed by run, problem, method and level, so a resumed
-run never stores one twice) and ``refs`` (references computed for custom
-parameters, shared by all runs).
+Tables: ``runs`` (the request, who sent it, status, progress, environment,
+final result), ``run_problems`` (per run and problem: the reference used),
+``levels`` (every scored resolution level, keyed by run, problem, method and
+level, so a resumed run never stores one twice), ``level_totals`` (running
+totals of the levels, so metrics never re-read them) and ``refs`` (references
+computed for custom parameters, shared by all runs).
+
+Every write is one transaction: it is committed whole or rolled back whole.
+When SQLite cannot take it (the file locked by another process past the busy
+timeout, a read-only file system, a full disk) the write raises
+:class:`StoreUnavailable` with the reason, and the store stays usable for when
+the fault clears. Reads use one connection per thread, so a GET never waits
+behind a write. One service at a time: the store holds an exclusive lock on
+``DATABASE.lock`` while open, and a second opener gets :class:`StoreInUse`.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
+import os
 import sqlite3
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .references import Reference, catalogue_reference
 from .results import LevelResult
@@ -32,7 +46,9 @@ CREATE TABLE IF NOT EXISTS runs (
     total INTEGER NOT NULL DEFAULT 0,
     environment TEXT,
     result TEXT,
-    error TEXT
+    error TEXT,
+    client TEXT,
+    idempotency_key TEXT
 );
 CREATE INDEX IF NOT EXISTS runs_by_created ON runs (created DESC);
 CREATE TABLE IF NOT EXISTS run_problems (
@@ -52,6 +68,12 @@ CREATE TABLE IF NOT EXISTS levels (
     result TEXT NOT NULL,
     PRIMARY KEY (run_id, problem, method, level)
 );
+CREATE TABLE IF NOT EXISTS level_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    stored INTEGER NOT NULL,
+    timed INTEGER NOT NULL,
+    seconds REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS refs (
     key TEXT PRIMARY KEY,
     problem TEXT NOT NULL,
@@ -61,11 +83,51 @@ CREATE TABLE IF NOT EXISTS refs (
 );
 """
 
+# Columns added since the first release: an older store gets them on open.
+_ADDED_RUN_COLUMNS = {"client": "TEXT", "idempotency_key": "TEXT"}
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status, client);
+CREATE UNIQUE INDEX IF NOT EXISTS runs_by_idempotency_key ON runs (client, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
+"""
+# A store from before level_totals: count what it holds, once.
+_INIT_TOTALS = """
+INSERT OR IGNORE INTO level_totals (id, stored, timed, seconds)
+SELECT 1, COUNT(*), COUNT(json_extract(result, '$.time')), COALESCE(SUM(json_extract(result, '$.time')), 0)
+FROM levels
+"""
+
 UNFINISHED = ("queued", "running")
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot do this now (busy, read-only, full, failing); nothing was changed."""
+
+
+class StoreInUse(RuntimeError):
+    """Another process (a second service) has the database open."""
+
+
+class QueueFull(RuntimeError):
+    """Too many unfinished runs, in all or from this client; nothing was stored."""
+
+
+class IdempotencyConflict(ValueError):
+    """An Idempotency-Key already names a different request of this client."""
+
+
 @dataclass(frozen=True)
-class RunRecord:
+class QueueLimits:
+    """How many runs may wait or execute at once: in all, and per client."""
+
+    total: int
+    per_client: int
+
+
+@dataclass(frozen=True)
+class RunListing:
+    """A run as the history lists it: no environment, no results."""
+
     id: str
     created: float
     finished: float | None
@@ -73,6 +135,12 @@ class RunRecord:
     request: dict[str, Any]
     done: int
     total: int
+
+
+@dataclass(frozen=True)
+class RunRecord(RunListing):
+    """A whole run: what it ran on, and its result once it has ended."""
+
     environment: dict[str, Any]
     result: dict[str, Any] | None
     error: str | None
@@ -82,42 +150,176 @@ def _level_from_json(data: dict[str, Any]) -> LevelResult:
     return LevelResult(**{**data, "prices": tuple(data.get("prices") or ()), "times": tuple(data.get("times") or ())})
 
 
+def _disk_fault(directory: Path) -> str | None:
+    """What a small write next to the database meets: "read-only", "full", another error, or None."""
+    try:
+        with tempfile.TemporaryFile(dir=directory) as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        return {errno.EROFS: "read-only", errno.ENOSPC: "full", errno.EDQUOT: "full"}.get(exc.errno, exc.strerror)
+    return None
+
+
+def unavailable(exc: sqlite3.Error, path: Path) -> StoreUnavailable:
+    """SQLite's error as the reason a user can act on.
+
+    SQLite reports a read-only or full file system as a plain I/O error, so the
+    disk itself is asked.
+    """
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreUnavailable("the results store is busy: another process holds a lock on it")
+    fault = "read-only" if "readonly" in text else "full" if "full" in text else _disk_fault(path.parent)
+    if fault == "read-only":
+        return StoreUnavailable("the results store is read-only: its file system takes no writes")
+    if fault == "full":
+        return StoreUnavailable("the results store's disk is full")
+    return StoreUnavailable(f"the results store cannot be written: {exc}" + (f" ({fault})" if fault else ""))
+
+
+def _transient(exc: BaseException) -> bool:
+    """An error of the database file or its disk, not of the statement."""
+    return type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
+class _InstanceLock:
+    """An exclusive lock on DATABASE.lock, held while the store is open."""
+
+    def __init__(self, database: Path):
+        self.path = database.with_name(database.name + ".lock")
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open the store's lock file {self.path}: {exc.strerror}") from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(self.fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            os.close(self.fd)
+            raise StoreInUse(f"the results store {database} is in use by another benchop service (process "
+                             f"{holder}); give each service its own --database") from None
+        try:
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+        except OSError:  # the pid only improves the message of a second opener
+            pass
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)  # closing the descriptor drops the lock
+            self.fd = -1
+
+
 class Store:
     """One SQLite database; safe to share between the service's threads."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, busy_timeout: float = 5.0):
         self.path = Path(path).expanduser()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(SCHEMA)
+        self.busy_timeout = busy_timeout
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the store's folder {self.path.parent}: {exc.strerror}") from None
+        self._instance = _InstanceLock(self.path)
+        self._write_lock = threading.Lock()
+        self._readers = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        try:
+            self._writer = self._connect()
+            self._writer.execute("PRAGMA journal_mode=WAL")
+            self._writer.executescript(SCHEMA)
+            columns = {row["name"] for row in self._writer.execute("PRAGMA table_info(runs)")}
+            for name, kind in _ADDED_RUN_COLUMNS.items():
+                if name not in columns:
+                    self._writer.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+            self._writer.executescript(_INDEXES)
+            self._writer.execute(_INIT_TOTALS)
+        except sqlite3.Error as exc:
+            self.close()
+            raise unavailable(exc, self.path) from None
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=self.busy_timeout, check_same_thread=False, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA synchronous=FULL")  # a commit is on the disk before the API answers
+        db.execute("PRAGMA foreign_keys=ON")
+        with self._connections_lock:
+            self._connections.append(db)
+        return db
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        with self._write_lock, self._connections_lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._instance.release()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back and reported."""
+        with self._write_lock:
+            db = self._writer
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                yield db
+                db.execute("COMMIT")
+            except BaseException as exc:
+                if db.in_transaction:
+                    try:
+                        db.execute("ROLLBACK")
+                    except sqlite3.Error:  # SQLite may have rolled back already
+                        pass
+                if _transient(exc):
+                    raise unavailable(exc, self.path) from None  # type: ignore[arg-type]
+                raise
 
     def _write(self, sql: str, args: tuple = ()) -> int:
-        with self._lock:
-            return self._db.execute(sql, args).rowcount
+        with self._transaction() as db:
+            return db.execute(sql, args).rowcount
 
     def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._db.execute(sql, args).fetchall()
+        db = getattr(self._readers, "db", None)
+        try:
+            if db is None:
+                db = self._readers.db = self._connect()
+            return db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            if _transient(exc):
+                raise unavailable(exc, self.path) from None
+            raise
+
+    def check_writable(self) -> None:
+        """Raise StoreUnavailable unless a write would go through now (nothing is changed)."""
+        with self._transaction() as db:
+            db.execute("UPDATE level_totals SET stored = stored WHERE id = 1")
 
     # -- runs -------------------------------------------------------------
-    def create_run(self, run_id: str, request: dict[str, Any], problems: list[str]) -> None:
-        with self._lock:
-            self._db.execute("BEGIN")
-            self._db.execute("INSERT INTO runs (id, created, status, request) VALUES (?, ?, 'queued', ?)",
-                             (run_id, time.time(), json.dumps(request)))
-            self._db.executemany("INSERT INTO run_problems (run_id, problem) VALUES (?, ?)",
-                                 [(run_id, p) for p in problems])
-            self._db.execute("COMMIT")
+    def create_run(self, run_id: str, request: dict[str, Any], problems: list[str], *, client: str = "",
+                   idempotency_key: str | None = None, limits: QueueLimits | None = None) -> tuple[str, bool]:
+        """Store a new queued run, or find the one this client's idempotency key already made.
+
+        Returns (run id, whether it was created). Raises QueueFull when ``limits``
+        are reached and IdempotencyConflict when the key names another request;
+        in every case either the whole run is stored or nothing.
+        """
+        text = json.dumps(request, sort_keys=True)
+        with self._transaction() as db:
+            if idempotency_key is not None:
+                found = db.execute("SELECT id, request FROM runs WHERE client = ? AND idempotency_key = ?",
+                                   (client, idempotency_key)).fetchone()
+                if found is not None:
+                    if json.loads(found["request"]) != json.loads(text):
+                        raise IdempotencyConflict("this Idempotency-Key was already used for a different request")
+                    return found["id"], False
+            if limits is not None:
+                _admit(db, client, limits)
+            db.execute("INSERT INTO runs (id, created, status, request, client, idempotency_key) "
+                       "VALUES (?, ?, 'queued', ?, ?, ?)", (run_id, time.time(), text, client, idempotency_key))
+            db.executemany("INSERT INTO run_problems (run_id, problem) VALUES (?, ?)", [(run_id, p) for p in problems])
+        return run_id, True
 
     def set_status(self, run_id: str, status: str, error: str | None = None) -> None:
         finished = None if status in UNFINISHED else time.time()
@@ -146,15 +348,18 @@ class Store:
         rows = self._read("SELECT * FROM runs WHERE id = ?", (run_id,))
         return self._record(rows[0]) if rows else None
 
-    def list_runs(self, problem: str | None = None, limit: int = 50, offset: int = 0) -> list[RunRecord]:
+    def list_runs(self, problem: str | None = None, limit: int = 50, offset: int = 0) -> list[RunListing]:
+        columns = "runs.id, runs.created, runs.finished, runs.status, runs.request, runs.done, runs.total"
         if problem:
             rows = self._read(
-                "SELECT runs.* FROM runs JOIN run_problems ON run_problems.run_id = runs.id "
+                f"SELECT {columns} FROM runs JOIN run_problems ON run_problems.run_id = runs.id "
                 "WHERE run_problems.problem = ? ORDER BY runs.created DESC, runs.id LIMIT ? OFFSET ?",
                 (problem, limit, offset))
         else:
-            rows = self._read("SELECT * FROM runs ORDER BY created DESC, id LIMIT ? OFFSET ?", (limit, offset))
-        return [self._record(r) for r in rows]
+            rows = self._read(f"SELECT {columns} FROM runs ORDER BY created DESC, id LIMIT ? OFFSET ?",
+                              (limit, offset))
+        return [RunListing(id=r["id"], created=r["created"], finished=r["finished"], status=r["status"],
+                           request=json.loads(r["request"]), done=r["done"], total=r["total"]) for r in rows]
 
     def unfinished_runs(self) -> list[RunRecord]:
         rows = self._read("SELECT * FROM runs WHERE status IN ('queued', 'running') ORDER BY created")
@@ -178,9 +383,15 @@ class Store:
 
     def add_level(self, run_id: str, problem: str, method: str, level: LevelResult) -> bool:
         """Store one scored level; False when the run already has it (nothing is stored twice)."""
-        return self._write(
-            "INSERT OR IGNORE INTO levels (run_id, problem, method, level, result) VALUES (?, ?, ?, ?, ?)",
-            (run_id, problem, method, level.level, json.dumps(asdict(level)))) == 1
+        with self._transaction() as db:
+            added = db.execute(
+                "INSERT OR IGNORE INTO levels (run_id, problem, method, level, result) VALUES (?, ?, ?, ?, ?)",
+                (run_id, problem, method, level.level, json.dumps(asdict(level)))).rowcount == 1
+            if added:
+                timed = level.time is not None
+                db.execute("UPDATE level_totals SET stored = stored + 1, timed = timed + ?, seconds = seconds + ? "
+                           "WHERE id = 1", (int(timed), level.time if timed else 0.0))
+        return added
 
     def run_levels(self, run_id: str) -> dict[tuple[str, str], list[LevelResult]]:
         out: dict[tuple[str, str], list[LevelResult]] = {}
@@ -189,14 +400,10 @@ class Store:
             out.setdefault((row["problem"], row["method"]), []).append(_level_from_json(json.loads(row["result"])))
         return out
 
-    def count_levels(self) -> int:
-        return self._read("SELECT COUNT(*) AS n FROM levels")[0]["n"]
-
-    def level_time_totals(self) -> tuple[int, float]:
-        """How many scored levels have a time, and the sum of their median times (seconds)."""
-        row = self._read("SELECT COUNT(json_extract(result, '$.time')) AS n, "
-                         "COALESCE(SUM(json_extract(result, '$.time')), 0) AS total FROM levels")[0]
-        return row["n"], row["total"]
+    def level_totals(self) -> tuple[int, int, float]:
+        """Scored levels stored, how many of them have a time, and the sum of their median times (seconds)."""
+        row = self._read("SELECT stored, timed, seconds FROM level_totals WHERE id = 1")[0]
+        return row["stored"], row["timed"], row["seconds"]
 
     # -- references for custom parameters -------------------------------------
     def get_reference(self, key: str) -> tuple[str, Any, tuple[float, ...]] | None:
@@ -208,6 +415,18 @@ class Store:
     def put_reference(self, key: str, problem: str, params: Any, values: tuple[float, ...]) -> None:
         self._write("INSERT OR REPLACE INTO refs (key, problem, params, reference, created) VALUES (?, ?, ?, ?, ?)",
                     (key, problem, json.dumps(params), json.dumps(list(values)), time.time()))
+
+
+def _admit(db: sqlite3.Connection, client: str, limits: QueueLimits) -> None:
+    """Raise QueueFull when one more unfinished run would pass ``limits``."""
+    row = db.execute("SELECT COUNT(*) AS total, COALESCE(SUM(client = ?), 0) AS mine FROM runs "
+                     "WHERE status IN ('queued', 'running')", (client,)).fetchone()
+    if row["mine"] >= limits.per_client:
+        raise QueueFull(f"you have {row['mine']} unfinished runs, the most one client may have "
+                        f"(benchop.service.max-pending-runs-per-client); wait for one to finish")
+    if row["total"] >= limits.total:
+        raise QueueFull(f"the service has {row['total']} unfinished runs, the most it takes "
+                        f"(benchop.service.max-pending-runs); try again later")
 
 
 class StoreReferenceCache:
@@ -227,4 +446,3 @@ class StoreReferenceCache:
 
     def put(self, instance: ProblemInstance, values: tuple[float, ...]) -> None:
         self.store.put_reference(instance.key, instance.id, instance.params, values)
-

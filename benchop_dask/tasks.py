@@ -2,7 +2,10 @@
 
 Each task is one (problem, method, resolution level): the unit of parallelism.
 Task functions never raise for a pricing failure: an Octave error or a time-out
-comes back as a status, so the run goes on and the worker keeps serving.
+comes back as a status, so the run goes on and the worker keeps serving. A
+crash of the Octave process is not a verdict on the method: the call is tried
+once more on the fresh session that replaced it, and only a second crash is
+reported (as "error", with the reason).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .engine import OctaveEngine, OctaveError, OctaveTimeout
+from .engine import OctaveCrash, OctaveEngine, OctaveError, OctaveTimeout
 from .plugin import PLUGIN_NAME
 
 
@@ -59,6 +62,18 @@ def _engine() -> OctaveEngine:
     return plugin.engine
 
 
+def _call(func: str, *args: Any, nout: int, timeout: float) -> Any:
+    """Call Octave on this worker's session; after a crash, once more on the fresh session."""
+    engine = _engine()
+    try:
+        return engine.call(func, *args, nout=nout, timeout=timeout)
+    except OctaveCrash as first:
+        try:
+            return engine.call(func, *args, nout=nout, timeout=timeout)
+        except OctaveCrash as second:
+            raise OctaveCrash(f"Octave crashed twice: {first}; then {second}") from None
+
+
 def _plain(value: Any) -> Any:
     """Octave results as plain Python values (for pickling and JSON)."""
     if isinstance(value, dict):
@@ -80,10 +95,8 @@ def run_solve(task: SolveTask) -> SolveOutcome:
     common = {"problem_id": task.problem_id, "method": task.method, "level": task.level,
               "worker": platform.node()}
     try:
-        prices, times, info = _engine().call(
-            "benchop_solve", task.method, task.problem, task.level, task.repeats,
-            nout=3, timeout=task.timeout,
-        )
+        prices, times, info = _call("benchop_solve", task.method, task.problem, task.level, task.repeats,
+                                    nout=3, timeout=task.timeout)
     except OctaveTimeout as exc:
         return SolveOutcome(status="timeout", error=str(exc), wall=time.perf_counter() - start, **common)
     except OctaveError as exc:
@@ -108,7 +121,7 @@ class ReferenceOutcome:
 def run_reference(task: ReferenceTask) -> ReferenceOutcome:
     """The reference values for one problem instance, or why there are none."""
     try:
-        values = _engine().call("benchop_reference", task.problem, nout=1, timeout=task.timeout)
+        values = _call("benchop_reference", task.problem, nout=1, timeout=task.timeout)
     except (OctaveError, OctaveTimeout) as exc:
         return ReferenceOutcome(task.problem_id, error=str(exc))
     return ReferenceOutcome(task.problem_id, _row(values))

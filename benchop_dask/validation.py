@@ -86,6 +86,16 @@ class RunPlan:
     tol: float
     repeats: int
 
+    @property
+    def max_tasks(self) -> int:
+        """The most pricing tasks the run can submit: every pair climbing to its method's top level."""
+        return sum(method.max_level for _, method in self.pairs)
+
+    @property
+    def work(self) -> int:
+        """The most timed calls the run can make (tasks x repeats): what a service caps."""
+        return self.max_tasks * self.repeats
+
 
 def _add_pair(pairs: list[tuple[ProblemInstance, Method]], unsupported: list[Unsupported],
               instance: ProblemInstance, method: Method, tol: float) -> None:
@@ -107,13 +117,38 @@ def _as_floats(params: Mapping[str, Any]) -> dict[str, ParamValue]:
     return out
 
 
+# Every number a request gives is 0 or lies between these magnitudes. Inside
+# them, the parameters' ranges and the arithmetic done on them here (logs,
+# squares, products and quotients of a few of them) stay far from overflow,
+# underflow and subnormals; no option parameter needs more.
+SMALLEST_MAGNITUDE = 1e-12
+LARGEST_MAGNITUDE = 1e12
+
+
+def shown(value: Any, width: int = 40) -> str:
+    """A user's value in a message: short, and safe for integers of any length."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long for Python to print
+        return "a value too long to show"
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _number(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadRequest(f"parameter {name} must be a number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise BadRequest(f"parameter {name} must be a finite number, got {value}")
-    return value
+        raise BadRequest(f"parameter {name} must be a number, got {shown(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise BadRequest(f"parameter {name} must be a finite number, got {shown(value)}")
+    if number != 0 and not SMALLEST_MAGNITUDE <= abs(number) <= LARGEST_MAGNITUDE:
+        raise BadRequest(f"parameter {name}={number:g} is out of range: numbers must be 0 or between "
+                         f"{SMALLEST_MAGNITUDE:g} and {LARGEST_MAGNITUDE:g} in size")
+    return number
 
 
 def _check_range(spec: ParameterSpec, value: float, label: str) -> None:
@@ -123,7 +158,7 @@ def _check_range(spec: ParameterSpec, value: float, label: str) -> None:
 
 def _points(spec: ParameterSpec, value: Any, dim: int, problem_id: str) -> list:
     if not isinstance(value, (list, tuple)) or not value:
-        raise BadRequest(f"parameter S must be a non-empty list of evaluation points, got {value!r}")
+        raise BadRequest(f"parameter S must be a non-empty list of evaluation points, got {shown(value)}")
     if spec.max_count is not None and len(value) > spec.max_count:
         raise BadRequest(f"parameter S has {len(value)} points; at most {spec.max_count} are allowed")
     points: list = []
@@ -138,7 +173,7 @@ def _points(spec: ParameterSpec, value: Any, dim: int, problem_id: str) -> list:
             if not isinstance(item, (list, tuple)) or len(item) != dim:
                 raise BadRequest(
                     f"problem {problem_id} takes S as a list of [S1, S2] pairs "
-                    f"(on the command line: S=100:90,100:110), got {item!r}"
+                    f"(on the command line: S=100:90,100:110), got {shown(item)}"
                 )
             pair = [_number("S", x) for x in item]
             for x in pair:
@@ -166,7 +201,7 @@ def _pick(known: Mapping[str, Any], names: Sequence[str], what: str) -> list[str
     picked: list[str] = []
     for name in names:
         if not isinstance(name, str) or name not in known:
-            raise BadRequest(f"unknown {what} {name!r} (valid: {', '.join(known)})")
+            raise BadRequest(f"unknown {what} {shown(name)} (valid: {', '.join(known)})")
         if name not in picked:
             picked.append(name)
     return picked
@@ -183,12 +218,12 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
     if not 0 < tol < 1:
         raise BadRequest(f"tol={tol:g} is out of range: it must be > 0 and < 1")
     if isinstance(request.repeats, bool) or not isinstance(request.repeats, int) or not 1 <= request.repeats <= 100:
-        raise BadRequest(f"repeats must be an integer from 1 to 100, got {request.repeats!r}")
+        raise BadRequest(f"repeats must be an integer from 1 to 100, got {shown(request.repeats)}")
 
     problems = [catalogue.problems[i] for i in problem_ids]
     for name, value in request.params.items():
         if name not in catalogue.parameters:
-            raise BadRequest(f"unknown parameter {name!r} (valid: {', '.join(catalogue.parameters)})")
+            raise BadRequest(f"unknown parameter {shown(name)} (valid: {', '.join(catalogue.parameters)})")
         takers = [p for p in problems if name in p.defaults]
         if not takers:
             raise BadRequest(

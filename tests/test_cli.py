@@ -58,7 +58,10 @@ def _counts(client):
         (["1a-I", "--param", "S=90,abc"], "'abc' is not a number"),
         (["1a-I", "--tol", "0"], "tol=0 is out of range"),
         (["1a-I", "--repeat", "0"], "repeats must be an integer"),
-        (["1a-I", "--workers", "0"], "--workers must be at least 1"),
+        (["1a-I", "--workers", "2"], "--workers applies to the local cluster only"),
+        (["1a-I", "--param", "K=" + "9" * 400], "parameter K must be a finite number"),
+        (["1a-I", "--param", "sigma=1e-200"], "sigma=1e-200 is out of range: numbers must be 0 or between"),
+        (["1a-I", "--param", "S=4.9e-324"], "S=4.94066e-324 is out of range"),
         (["1c-I", "--param", "B=90"], "the barrier B=90 must lie above the strike K=100"),
         (["1a-I", "--bogus"], "unrecognized arguments: --bogus"),
     ],
@@ -123,3 +126,22 @@ def test_run_on_an_existing_scheduler(client):
     assert sorted(doc["ranking"]["1b-II"]) == ["COS", "FD"]
     for r in doc["results"]:
         assert r["prices"] == pytest.approx([3.0, 2.0, 1.0], rel=1e-4)
+
+
+@pytest.mark.parametrize(("args", "env", "message"), [
+    (["--host", "0.0.0.0"], {}, "refusing to listen on 0.0.0.0 without a token"),
+    (["--host", "::"], {}, "refusing to listen on :: without a token"),
+    ([], {"BENCHOP_SERVICE_TOKEN": "  "}, "BENCHOP_SERVICE_TOKEN is set but empty"),
+    ([], {"BENCHOP_SERVICE_TOKEN_FILE": "EMPTY"}, "is empty: write the token into it"),
+    (["--workers", "100000"], {}, "--workers must be from 1 to"),
+])
+def test_serve_refuses_unsafe_or_broken_settings_before_starting(tmp_path, args, env, message):
+    empty = tmp_path / "token"
+    empty.write_text("\n")
+    env = {name: str(empty) if value == "EMPTY" else value for name, value in env.items()}
+    clean = {name: value for name, value in os.environ.items() if not name.startswith("BENCHOP_SERVICE_TOKEN")}
+    proc = subprocess.run([BENCHOP, "serve", "--port", "0", "--database", str(tmp_path / "db"), *args],
+                          capture_output=True, text=True, timeout=60, env={**clean, **env})
+    assert proc.returncode == 2, proc.stderr
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "db").exists()  # refused before anything was opened

@@ -130,3 +130,17 @@ def test_a_point_beyond_a_methods_domain_makes_the_pair_unsupported(client):
     # At a looser tolerance the method runs.
     loose = by_pair(run(client, ["4"], [method.name], params, tol=1e-2))
     assert loose[("4", method.name)].status == "ok"
+
+
+def test_a_crashed_octave_is_replaced_and_tried_once_more_then_reported(client):
+    """TEST-CRASH kills its own Octave on every call: tried on a fresh session, then "error" with the reason."""
+    before = _worker_pids(client)
+    result = by_pair(run(client, ["1a-I"], ["TEST-CRASH", "COS"]))
+    crashed = result[("1a-I", "TEST-CRASH")]
+    assert crashed.status == "error"
+    assert "Octave crashed twice" in crashed.error and "benchop_solve" in crashed.error
+    assert result[("1a-I", "COS")].status == "ok"
+    # The workers go on serving, with fresh sessions and the same processes.
+    after = by_pair(run(client, ["1a-I"], ["COS", "FD"]))
+    assert all(r.status == "ok" for r in after.values())
+    assert _worker_pids(client) == before

@@ -14,7 +14,7 @@ from benchop_dask.catalogue import load_catalogue
 from benchop_dask.client import plan_run, run_plan
 from benchop_dask.validation import RunRequest
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 CATALOGUE = load_catalogue()
 MONTE_CARLO = {m.name for m in CATALOGUE.methods.values() if m.family == "monte-carlo"}

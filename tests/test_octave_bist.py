@@ -10,6 +10,8 @@ from benchop_dask.octave_tree import octave_tree
 
 TEST_METHODS = Path(__file__).resolve().parent / "octave_methods"
 
+pytestmark = pytest.mark.slow
+
 
 def _octave_files() -> list[Path]:
     return sorted(octave_tree().rglob("*.m")) + sorted(TEST_METHODS.rglob("*.m"))
