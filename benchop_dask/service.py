@@ -227,6 +227,7 @@ class RunManager:
                 self._runners.pop(run_id, None)
         if self._stopping.is_set() and run_id not in self._cancelled:
             return  # stopped by the service's shutdown: left unfinished, to resume
+        self._record_environment(run_id, plan)
         status = "cancelled" if run_id in self._cancelled else "done"
         self.store.finish(run_id, status, {**result.to_json(), "dashboard": client.dashboard_link})
 
@@ -244,12 +245,21 @@ class RunManager:
                 backoff = min(2 * backoff, _STORE_BACKOFF_MAX)
 
     def _record_environment(self, run_id: str, plan: RunPlan) -> None:
-        """What makes the run reproducible: versions, hosts, CPUs and the methods' level ladders."""
+        """What makes the run reproducible: versions, hosts, CPUs and the methods' level ladders.
+
+        Called as an attempt starts and as it ends: the workers are every
+        worker the run met, across its attempts (a cluster may have none yet
+        when a run starts, or new ones after a scheduler restart).
+        """
         client = self.connection.client
+        record = self.store.get_run(run_id)
+        workers = {address: facts for address, facts in (record.environment.get("workers") or {}).items()
+                   if address != "error"} if record else {}
         try:
-            workers = client.run(worker_environment, wait=True)
+            workers.update(client.run(worker_environment, wait=True))
         except Exception as exc:
-            workers = {"error": str(exc)}
+            if not workers:
+                workers = {"error": str(exc)}
         ladders = {m.name: {"default": m.default_level, "max": m.max_level} for _, m in plan.pairs}
         self.store.set_environment(run_id, {"client": host_environment(), "workers": workers,
                                             "scheduler": client.scheduler.address,
