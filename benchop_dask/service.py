@@ -116,7 +116,10 @@ class RunManager:
             self._cancelled.add(run_id)
             runner = self._runners.get(run_id)
         if runner is not None:
-            runner.cancel()  # its thread stores the results so far as the cancelled run's
+            runner.cancel()
+            # Unfinished no more (it stops counting against the queue bounds); its
+            # thread stores the results so far as the cancelled run's.
+            self.store.set_status(run_id, "cancelled")
         else:  # queued: its thread, once it has a slot, sees the cancellation and ends
             self.store.finish(run_id, "cancelled", None)
         return record.status
@@ -177,15 +180,17 @@ class RunManager:
         while not self._stopping.is_set():
             if run_id in self._cancelled:
                 return self._settle(run_id, "cancelled", None, None)
+            if not self.connection.wait_ready(self.settings.reconnect_wait):
+                if not self._stopping.is_set():
+                    self._settle(run_id, "failed", None, f"the cluster was not reachable for "
+                                 f"{self.settings.reconnect_wait:g} s (benchop.service.reconnect-wait): "
+                                 f"{self.connection.problem}")
+                return
             try:
                 self._attempt(run_id, plan)
                 return
-            except ClusterLost as exc:
+            except ClusterLost as exc:  # the next pass waits for the cluster, then resumes
                 logger.warning("run %s: %s; it resumes when the cluster is back", run_id, exc)
-                if not self.connection.wait_ready(self.settings.reconnect_wait) and not self._stopping.is_set():
-                    self._settle(run_id, "failed", None, f"the cluster was lost and did not come back within "
-                                 f"{self.settings.reconnect_wait:g} s (benchop.service.reconnect-wait): {exc}")
-                    return
             except StoreUnavailable as exc:
                 logger.warning("run %s: %s; it resumes when the store takes writes again", run_id, exc)
                 self._stopping.wait(backoff)
@@ -200,8 +205,6 @@ class RunManager:
 
     def _attempt(self, run_id: str, plan: RunPlan) -> None:
         """One attempt: resume from the stored levels, run to the end, store the result."""
-        if not self.connection.wait_ready(self.settings.reconnect_wait):
-            raise ClusterLost(self.connection.problem or "the cluster is not ready")
         client = self.connection.client
         self.store.set_status(run_id, "running")
         self._record_environment(run_id, plan)
