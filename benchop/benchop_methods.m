@@ -6,9 +6,16 @@
 ##
 ## Each method lives in a folder of its own that holds a @file{method.json}
 ## file: its @code{name}, @code{family}, @code{solver} (the Octave function
-## that prices), the @code{problems} it supports and its resolution
-## @code{levels} (@code{default}, @code{max}).  The folders under
-## @file{methods/} of the benchop tree are always registered.
+## that prices a problem struct: @code{[U, info] = solver (problem, level)}),
+## the @code{problems} it supports and its resolution @code{levels}
+## (@code{default}, @code{max}).  A method may split its solver in two, so
+## that @code{benchop_solve} times the pricing alone: @code{check}, which
+## validates the problem and the level once and returns what the pricing
+## needs (@code{p = check (problem, level)}), and @code{price}, which
+## computes the prices from it (@code{[U, info] = price (p, level)}); the
+## solver is then @code{price (check (problem, level), level)}.  Without
+## them the solver is timed whole.  The folders under @file{methods/} of
+## the benchop tree are always registered.
 ##
 ## With no argument, return the registry as a struct array.  With
 ## @code{"get"}, return the record of method @var{name} or fail with an error
@@ -59,16 +66,29 @@ function out = benchop_methods (action, arg)
 endfunction
 
 function registry = scan_methods (dirs)
-  registry = struct ("name", {}, "family", {}, "solver", {}, "problems", {},
-                     "default_level", {}, "max_level", {}, "dir", {});
+  registry = struct ("name", {}, "family", {}, "solver", {}, "check", {},
+                     "price", {}, "problems", {}, "default_level", {},
+                     "max_level", {}, "dir", {});
   for d = 1:numel (dirs)
     entries = dir (fullfile (dirs{d}, "*", "method.json"));
     for e = 1:numel (entries)
       rec = jsondecode (fileread (fullfile (entries(e).folder, entries(e).name)));
-      if (isempty (regexp (rec.solver, '^[a-z][a-z0-9_]*$', "once")))
-        error ("benchop_methods: method %s names an invalid solver '%s'",
-               rec.name, rec.solver);
+      if (isfield (rec, "check") != isfield (rec, "price"))
+        error ("benchop_methods: method %s names a check without a price or a price without a check",
+               rec.name);
       endif
+      if (! isfield (rec, "check"))
+        rec.check = rec.price = "";
+      endif
+      for role = {"solver", "check", "price"}
+        fn = rec.(role{1});
+        optional = ! strcmp (role{1}, "solver");
+        if (! (optional && isempty (fn))
+            && isempty (regexp (fn, '^[a-z][a-z0-9_]*$', "once")))
+          error ("benchop_methods: method %s names an invalid %s '%s'",
+                 rec.name, role{1}, fn);
+        endif
+      endfor
       if (any (strcmp ({registry.name}, rec.name)))
         error ("benchop_methods: method %s is defined twice", rec.name);
       endif
@@ -76,7 +96,8 @@ function registry = scan_methods (dirs)
         addpath (entries(e).folder);
       endif
       registry(end+1) = struct ("name", rec.name, "family", rec.family,
-                                "solver", rec.solver,
+                                "solver", rec.solver, "check", rec.check,
+                                "price", rec.price,
                                 "problems", {cellstr(rec.problems(:).')},
                                 "default_level", rec.levels.default,
                                 "max_level", rec.levels.max,
@@ -91,6 +112,10 @@ endfunction
 %! for m = reg
 %!   assert (exist (m.solver), 2);
 %!   assert (m.default_level <= m.max_level);
+%!   assert (isempty (m.check), isempty (m.price));
+%!   if (! isempty (m.price))
+%!     assert ([exist(m.check), exist(m.price)], [2, 2]);
+%!   endif
 %! endfor
 %!error <unknown method 'system\("id"\)'> benchop_methods ("get", 'system("id")')
 %!error <unknown action> benchop_methods ("remove", "x")

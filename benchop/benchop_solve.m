@@ -9,11 +9,21 @@
 ## (@pxref{benchop_problem}).  @var{level} is a positive integer between 1
 ## and the method's maximum level; each level roughly doubles the work.
 ##
-## The solver is called once to warm up, then @var{repeats} times (default 3)
-## under @code{tic}/@code{toc}.  @var{U} is the row of values at the
-## evaluation points from the last call, @var{times} the row of timed
-## durations in seconds, and @var{info} the solver's own description of the
-## resolution it used, with the field @code{level} added.
+## The timed region is the pricing alone.  The problem and the level are
+## checked once, before any timing: here, and by the method's own
+## @code{check} function when it has one (@pxref{benchop_methods}), which
+## also turns the problem struct into what its @code{price} function needs.
+## The pricing is then called once to warm up, then @var{repeats} times
+## (default 3) under @code{tic}/@code{toc}, each call computing the prices
+## from the parameters anew.  A method without a check and a price is timed
+## whole (its own checks included).
+##
+## @var{U} is the row of values at the evaluation points from the last
+## call, @var{times} the row of timed durations in seconds, and @var{info}
+## the solver's own description of the resolution it used, with the fields
+## @code{level} and @code{timer_overhead} added: the median time of
+## @code{tic} and @code{toc} around no work, in seconds, which every entry
+## of @var{times} includes.
 ## @end deftypefn
 
 function [U, times, info] = benchop_solve (method, problem, level, repeats = 3)
@@ -40,16 +50,34 @@ function [U, times, info] = benchop_solve (method, problem, level, repeats = 3)
     error ("benchop_solve: REPEATS must be a positive integer");
   endif
 
-  solver = str2func (m.solver);
-  [U, info] = solver (problem, level);
+  if (isempty (m.price))
+    price = str2func (m.solver);
+    p = problem;
+  else
+    price = str2func (m.price);
+    p = feval (m.check, problem, level);
+  endif
+
+  [U, info] = price (p, level);
   times = zeros (1, repeats);
   for i = 1:repeats
     t0 = tic ();
-    [U, info] = solver (problem, level);
+    [U, info] = price (p, level);
     times(i) = toc (t0);
   endfor
   U = reshape (U, 1, []);
   info.level = level;
+  info.timer_overhead = timer_overhead ();
+endfunction
+
+## The median time of the timer itself: tic and toc around no work.
+function t = timer_overhead ()
+  d = zeros (1, 7);
+  for i = 1:numel (d)
+    t0 = tic ();
+    d(i) = toc (t0);
+  endfor
+  t = median (d);
 endfunction
 
 %!shared problem, reg
@@ -65,6 +93,34 @@ endfunction
 %!     assert (info.level, 1);
 %!   endif
 %! endfor
+%!test
+%! ## Nothing checks inside the timed call: the pricing of every method split
+%! ## into a check and a price, profiled on every problem it supports, runs
+%! ## no checking function.
+%! for m = reg
+%!   if (isempty (m.price))
+%!     continue;
+%!   endif
+%!   for id = m.problems
+%!     p = feval (m.check, benchop_problem (id{1}), 1);
+%!     profile off;
+%!     profile clear;
+%!     profile on;
+%!     feval (m.price, p, 1);
+%!     profile off;
+%!     s = profile ("info");
+%!     names = {s.FunctionTable.FunctionName};
+%!     ## check_level, fourier_check_problem, cos_check..., not *_solve_checked.
+%!     checking = names(! cellfun (@isempty, regexp (names,
+%!                                 "check(_|$)|validatestring|print_usage|inputParser")));
+%!     assert (isempty (checking), "%s on %s checks in its timed call: %s",
+%!             m.name, id{1}, strjoin (checking, ", "));
+%!   endfor
+%! endfor
+%!test
+%! ## The timer's own cost is reported, and small.
+%! [~, ~, info] = benchop_solve ("COS", problem, 1, 1);
+%! assert (info.timer_overhead > 0 && info.timer_overhead < 1e-4);
 %!error <unknown method> benchop_solve ("NOPE", problem, 1)
 %!error <LEVEL must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 0)
 %!error <REPEATS must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 1, 0)

@@ -8,14 +8,14 @@
 ## it is 0 the value is the payoff.  The Longstaff-Schwartz solvers of MC-S
 ## and QMC-S use it as a regressor and as the mean of a control variate; it
 ## is never used to produce a returned price directly.
+##
+## @var{sigma} must be a positive scalar: not checked here, on every call
+## of the pricing, but once, on the problem, by @code{mc_check_problem}.
 ## @end deftypefn
 
 function V = mc_bs (payoff, S, K, tau, r, sigma)
   if (nargin != 6)
     print_usage ();
-  endif
-  if (any (tau(:) < 0) || ! (isscalar (sigma) && sigma > 0))
-    error ("mc_bs: TAU must be nonnegative and SIGMA positive");
   endif
   ## tau = 0 gives d = +-Inf (or NaN at S = K); the clamp keeps the limit
   sv = max (sigma * sqrt (tau), realmin);
@@ -46,6 +46,4 @@ endfunction
 %!         mc_bs("put", 100, 100, 1, 0.03, 0.15)], 1e-14)
 %!assert (mc_bs ("put", [90 110], 100, 0, 0.03, 0.15), [10 0])
 %!error <unknown payoff> mc_bs ("straddle", 100, 100, 1, 0, 0.2)
-%!error <TAU must be> mc_bs ("call", 100, 100, -1, 0, 0.2)
-%!error <SIGMA positive> mc_bs ("call", 100, 100, 1, 0, 0)
 %!error mc_bs ("call", 100, 100, 1, 0)

@@ -18,15 +18,15 @@
 ## strike (@pxref{mc_tilt_drift}), and each value is multiplied by the
 ## likelihood ratio @math{\exp(-\theta z - \theta^2/2)} (importance
 ## sampling), so that the mean stays the premium.  Used by MC-S (stratified draws) and QMC-S
-## (Sobol draws).
+## (Sobol draws).  @var{S} is a positive scalar, @var{td} and @var{sigma}
+## positive, @var{tau} nonnegative: not checked here, on every spot of
+## every pricing call, but once, on the problem, by
+## @code{mc_check_problem}.
 ## @end deftypefn
 
 function p = mc_dividend_premium (S, K, td, tau, r, sigma, D, z)
   if (nargin != 8)
     print_usage ();
-  endif
-  if (! (isscalar (S) && S > 0 && td > 0 && tau >= 0))
-    error ("mc_dividend_premium: S must be a positive scalar, TD positive");
   endif
   mu = r - sigma ^ 2 / 2;
   theta = mc_tilt_drift ("call", S, K, td, r, sigma) * sqrt (td);  # per unit of z
@@ -51,5 +51,4 @@ endfunction
 %! ## no dividend: exercise never pays
 %! assert (mc_dividend_premium (120, 100, 0.5, 0.5, 0.05, 0.2, 0, randn (100, 1)),
 %!         zeros (100, 1));
-%!error <positive scalar> mc_dividend_premium ([90 100], 100, 1, 1, 0, 0.2, 0, 0)
 %!error mc_dividend_premium (1)

@@ -13,14 +13,15 @@
 ## grows like the inverse square root of that share; drifted to the
 ## strike, about half of them pay.  In the money a drift would only add
 ## variance.
+##
+## @var{S} is a positive scalar, @var{t} and @var{sigma} are positive: not
+## checked here, on every spot of every pricing call, but once, on the
+## problem, by @code{mc_check_problem}.
 ## @end deftypefn
 
 function theta = mc_tilt_drift (payoff, S, K, t, r, sigma)
   if (nargin != 6)
     print_usage ();
-  endif
-  if (! (isscalar (S) && S > 0 && t > 0 && sigma > 0))
-    error ("mc_tilt_drift: S must be a positive scalar, T and SIGMA positive");
   endif
   dev = sigma * sqrt (t);
   gap = log (K / S) - (r - sigma ^ 2 / 2) * t;
@@ -41,5 +42,4 @@ endfunction
 %! assert (mc_tilt_drift ("put", 80, 100, 1, 0.03, 0.2), 0);
 %! ## the median far above the strike, but the spot in the money
 %! assert (mc_tilt_drift ("put", 99, 100, 0.25, 0.1, 0.01), 0);
-%!error <positive scalar> mc_tilt_drift ("call", [90 100], 100, 1, 0, 0.2)
 %!error mc_tilt_drift (1)

@@ -5,8 +5,8 @@
 ##
 ## @var{choices} is a struct with one field per descriptor (@code{model},
 ## @code{payoff}, @dots{}), each a cell array of the accepted strings.
-## Messages start with @var{who} (the solver the user called) and a colon,
-## as in @code{rbf_check_problem} and @code{rbffd_check_problem}.
+## Messages start with @var{who} (the method's check function,
+## @code{rbf_check} or @code{rbffd_check}) and a colon.
 ## @end deftypefn
 
 function rbfx_check_descriptors (p, who, choices)

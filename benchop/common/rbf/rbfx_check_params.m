@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} rbfx_check_params (@var{problem}, @var{who}, @var{need})
+## @deftypefn {} {@var{need} =} rbfx_check_params (@var{problem}, @var{who}, @var{need})
 ## Check the parameters of a one-dimensional @var{problem} whose descriptors
 ## are valid (@pxref{rbfx_check_descriptors}), or fail with an error naming
 ## what is wrong.
@@ -12,10 +12,12 @@
 ## T, sigma, B, V0, kappa, theta, sigma_v positive finite scalars; r a
 ## finite real scalar; -1 < rho < 1; 0 <= D < 1 and 0 < alpha < 1
 ## (@pxref{pde_check_params}).
-## Messages start with @var{who} (the solver the user called) and a colon.
+## Messages start with @var{who} (the method's check function) and a colon.
+## The output @var{need} is the input's list with the implied names added:
+## every parameter the pricing of @var{problem} reads.
 ## @end deftypefn
 
-function rbfx_check_params (p, who, need)
+function need = rbfx_check_params (p, who, need)
   if (nargin != 3)
     print_usage ();
   endif
@@ -39,8 +41,11 @@ endfunction
 %!shared need
 %! need = {"S", "K", "T", "r"};
 %!test
-%! rbfx_check_params (benchop_problem ("2-am"), "f", need);   # passes silently
-%! rbfx_check_params (benchop_problem ("1c-I"), "f", need);
+%! assert (rbfx_check_params (benchop_problem ("2-am"), "f", need),
+%!         [need, {"sigma", "D", "alpha"}]);
+%! assert (rbfx_check_params (benchop_problem ("1c-I"), "f", need),
+%!         [need, {"sigma", "B"}]);
+%! assert (rbfx_check_params (benchop_problem ("3-I"), "f", need), need);
 %!error <f: S must be> rbfx_check_params (benchop_problem ("1a-I", "S", []), "f", need)
 %!error <f: sigma must be> rbfx_check_params (benchop_problem ("1a-I", "sigma", 0), "f", need)
 %!error <f: r must be> rbfx_check_params (benchop_problem ("1a-I", "r", Inf), "f", need)

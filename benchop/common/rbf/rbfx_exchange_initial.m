@@ -3,7 +3,9 @@
 ## Payoff max (S1 - S2, 0) of the exchange option on the tensor-product
 ## node set @var{x} (xi) by @var{e} (eta) of the frame @var{P}
 ## (@pxref{rbfx_exchange_frame}), as an @code{numel (x)}-by-@code{numel (e)}
-## matrix.
+## matrix.  @var{x} and @var{e} are sorted columns, @var{x} of 2 or more
+## nodes: the solvers' own node sets, not checked, as this is part of the
+## timed pricing.
 ##
 ## The node whose cell (between the midpoints to its neighbours) contains
 ## the kink xi = 0 takes the cell average of max (sinh (xi/2), 0) times
@@ -14,9 +16,6 @@
 function u = rbfx_exchange_initial (P, x, e)
   if (nargin != 3)
     print_usage ();
-  endif
-  if (! (iscolumn (x) && iscolumn (e) && numel (x) >= 2))
-    error ("rbfx_exchange_initial: X and E must be columns, X of 2 or more nodes");
   endif
   [XX, EE] = ndgrid (x, e);
   u = max (P.gap (XX, EE, 0), 0);
@@ -40,5 +39,4 @@ endfunction
 %! ## the node at the kink: the cell average over [-0.025, 0.075]
 %! avg = 2 * (cosh (0.075 / 2) - 1) / 0.1;
 %! assert (u(3,:), 2 * exp ((e.' + P.e0) / 2) * avg, 1e-15);
-%!error <columns> rbfx_exchange_initial (struct (), [1 2], [1; 2])
 %!error rbfx_exchange_initial (1, 2)

@@ -13,15 +13,15 @@
 ## @var{P} has the fields @code{rbfx_nodes} and @code{rbfx_initial} read
 ## (@code{s}, @code{ylo}, @code{yhi}, @code{ye}, @code{barrier} false,
 ## @code{K}, @code{c} = 0, @code{call}), the evaluation points as a column
-## @code{xe}, and @code{vbar}, @code{vmax} and @code{Nv}.
+## @code{xe}, and @code{vbar}, @code{vmax} and @code{Nv}.  It is part of
+## the timed pricing, so it checks nothing: @var{problem} comes from
+## @code{rbf_check} or @code{rbffd_check}, @var{N} (positive) from the
+## solver.
 ## @end deftypefn
 
 function P = rbfx_heston_frame (problem, N)
   if (nargin != 2)
     print_usage ();
-  endif
-  if (! (isnumeric (N) && isscalar (N) && N > 0))
-    error ("rbfx_heston_frame: N must be a positive scalar");
   endif
   K = problem.K;
   vbar = max (problem.V0, problem.theta);
@@ -48,5 +48,4 @@ endfunction
 %! assert (P.Nv, 20);
 %! assert (rbfx_heston_frame (p, 6).Nv, 15);
 %! assert (P.call && ! P.barrier);
-%!error <N must be> rbfx_heston_frame (benchop_problem ("4"), 0)
 %!error rbfx_heston_frame (benchop_problem ("4"))

@@ -1,9 +1,11 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{U}, @var{info}] =} rbfx_solve (@var{problem}, @var{N}, @var{M}, @var{price})
-## Price the one-dimensional @var{problem} (already validated) at its
-## evaluation points @code{problem.S} with about @var{N} nodes and @var{M}
-## time steps, the part of @code{rbf_solve} and @code{rbffd_solve} that does
-## not depend on the discretization.
+## Price the one-dimensional @var{problem} at its evaluation points
+## @code{problem.S} with about @var{N} nodes and @var{M} time steps, the
+## part of @code{rbf_solve_checked} and @code{rbffd_solve_checked} that does
+## not depend on the discretization.  It is timed, so it checks nothing:
+## @var{problem} comes from @code{rbf_check} or @code{rbffd_check}
+## (@pxref{rbfx_check_problem}).
 ##
 ## @var{price} is the method's pricer, called as
 ## @code{[@var{U}, @var{info}] = @var{price} (@var{problem}, @var{S}, @var{N}, @var{M})}
@@ -19,10 +21,6 @@ function [U, info] = rbfx_solve (problem, N, M, price)
   if (nargin != 4)
     print_usage ();
   endif
-  if (! is_function_handle (price))
-    error ("rbfx_solve: PRICE must be a function handle");
-  endif
-
   S = problem.S(:).';
   if (strcmp (problem.exercise, "american"))
     ## The free boundary leaves a first-order time error: twice the steps.
@@ -71,4 +69,3 @@ endfunction
 %! assert (U, p.S(:).' + 20);
 %! assert (info.solves, numel (p.S));
 %!error rbfx_solve (1, 2, 3)
-%!error <PRICE must be> rbfx_solve (benchop_problem ("1a-I"), 10, 20, 1)

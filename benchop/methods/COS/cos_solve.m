@@ -49,143 +49,17 @@
 ## @var{info} reports @code{N} (cosine terms; the largest used), @code{M}
 ## (numbers of dates, empty for European options) and @code{L} (truncation
 ## range in standard deviations).
+##
+## The problem is checked by @code{cos_check} and priced by
+## @code{cos_solve_checked}, of which @code{benchop_solve} times only the
+## latter.
 ## @end deftypefn
 
 function [U, info] = cos_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  models = {"black-scholes", "black-scholes-dividend", "heston", "merton", ...
-            "black-scholes-2d", "local-vol-implied-surface"};
-  [p, S] = fourier_check_problem ("cos_solve", problem, level, models);
-  model = problem.model;
-  ## The up-and-out call's barrier is one more positive parameter.
-  if (strcmp (model, "black-scholes") && strcmp (problem.barrier, "up-and-out"))
-    if (! isfield (problem, "B"))
-      error ("cos_solve: an up-and-out problem needs the barrier B");
-    endif
-    B = problem.B;
-    if (! (isnumeric (B) && isreal (B) && isscalar (B) && isfinite (B)
-           && B > 0))
-      error ("cos_solve: B must be a positive scalar");
-    endif
-    p.B = double (B);
-  endif
-  r = p.r;
-  T = p.T;
-  payoff = problem.payoff;
-  output = problem.output;
-  exercise = problem.exercise;
-  barrier = problem.barrier;
-  if (strcmp (model, "black-scholes-2d"))
-    if (! strcmp (payoff, "exchange"))
-      error ("cos_solve: payoff '%s' is not supported for model %s",
-             payoff, model);
-    endif
-  elseif (! any (strcmp (payoff, {"call", "put"})))
-    error ("cos_solve: payoff '%s' is not supported", payoff);
-  endif
-  if (! any (strcmp (output, {"price", "delta", "gamma", "vega"})))
-    error ("cos_solve: output '%s' is not supported", output);
-  endif
-  if (! any (strcmp (exercise, {"european", "american"})))
-    error ("cos_solve: exercise '%s' is not supported", exercise);
-  endif
-  if (! any (strcmp (barrier, {"none", "up-and-out"})))
-    error ("cos_solve: barrier '%s' is not supported", barrier);
-  endif
-  if (! strcmp (model, "black-scholes"))
-    ## The other models: European prices, and the dividend's American call.
-    if (! strcmp (barrier, "none"))
-      error ("cos_solve: barrier options are not supported for model %s",
-             model);
-    endif
-    if (! strcmp (output, "price"))
-      error ("cos_solve: only prices are supported for model %s", model);
-    endif
-    amcall = strcmp (exercise, "american");
-    if (amcall && ! (strcmp (model, "black-scholes-dividend")
-                     && strcmp (payoff, "call")))
-      error ("cos_solve: American %s options are not supported for model %s",
-             payoff, model);
-    endif
-    info = struct ("N", 0, "M", [], "L", 10);
-    if (strcmp (model, "black-scholes-2d"))
-      [U, info.N] = cos_exchange (S, T, r, p.sigma1, p.sigma2, p.rho, level);
-    elseif (strcmp (model, "local-vol-implied-surface"))
-      [U, info] = cos_local_vol_call (S, p.K, T, r, level, payoff);
-      info.L = 14;
-    elseif (amcall)
-      if (r < 0)
-        error ("cos_solve: an American call with r < 0 is not supported");
-      endif
-      ## One small FFT per group: FFTW's threads only slow it down.
-      nthreads = [];
-      try
-        nthreads = fftw ("threads");
-        fftw ("threads", 1);
-      end_try_catch
-      unwind_protect
-        [U, info.N] = cos_dividend_american_call (S, p.K, T, r, p.sigma, p.D,
-                                                  p.alpha, level);
-      unwind_protect_cleanup
-        if (! isempty (nthreads))
-          fftw ("threads", nthreads);
-        endif
-      end_unwind_protect
-    else
-      [U, info.N] = cos_cf_european (model_log_cf (model, p), payoff, S, p.K,
-                                     T, r, level);
-    endif
-    return;
-  endif
-  K = p.K;
-  sigma = p.sigma;
-
-  if (strcmp (barrier, "none"))
-    if (strcmp (exercise, "american") && strcmp (payoff, "call"))
-      if (r < 0)
-        error ("cos_solve: an American call with r < 0 is not supported");
-      endif
-      exercise = "european";    # no dividends: early exercise never pays
-    endif
-    kind = exercise;
-  else
-    if (! (strcmp (payoff, "call") && strcmp (exercise, "european")))
-      error ("cos_solve: only European up-and-out calls are supported");
-    endif
-    kind = "barrier";
-  endif
-  if (! strcmp (kind, "european") && ! strcmp (output, "price"))
-    error ("cos_solve: only prices of %s options are supported", kind);
-  endif
-
-  ## Resolution of this level.
-  res = struct ("N", 2^(level + 1), "M0", 2^(level - 1), "q", 5, "L", 10);
-  if (strcmp (kind, "european"))
-    U = cos_european (payoff, output, S, K, T, r, sigma, res.N);
-    info = struct ("N", res.N, "M", []);
-  else
-    ## FFTW's threads only slow transforms this small down, badly so on a
-    ## busy machine: use one thread, and restore the setting afterwards.
-    nthreads = [];
-    try
-      nthreads = fftw ("threads");
-      fftw ("threads", 1);
-    end_try_catch
-    unwind_protect
-      if (strcmp (kind, "american"))
-        [U, info] = cos_american_put (S, K, T, r, sigma, res);
-      else
-        [U, info] = cos_up_and_out_call (S, K, p.B, T, r, sigma, res);
-      endif
-    unwind_protect_cleanup
-      if (! isempty (nthreads))
-        fftw ("threads", nthreads);
-      endif
-    end_unwind_protect
-  endif
-  info.L = res.L;
+  [U, info] = cos_solve_checked (cos_check (problem, level), level);
 endfunction
 
 %!function V = bs_call (S, K, T, r, s)
@@ -346,38 +220,5 @@ endfunction
 %!shared p
 %! p = benchop_problem ("1a-I");
 %!error cos_solve (p)
-%!error <PROBLEM must be a problem struct> cos_solve (3, 1)
-%!error <PROBLEM must be a problem struct> cos_solve (rmfield (p, "sigma"), 1)
-%!error <LEVEL must be> cos_solve (p, 0)
-%!error <LEVEL must be> cos_solve (p, 1.5)
-%!error <LEVEL must be> cos_solve (p, 10)
-%!error <model 'local-vol-parametric' is not supported> cos_solve (benchop_problem ("3-I"), 1)
-%!error <S must be> cos_solve (setfield (p, "S", [90 -1]), 1)
-%!error <S must be> cos_solve (setfield (p, "S", []), 1)
-%!error <K must be a positive scalar> cos_solve (setfield (p, "K", 0), 1)
-%!error <sigma must be a positive scalar> cos_solve (setfield (p, "sigma", NaN), 1)
-%!error <r must be a real scalar> cos_solve (setfield (p, "r", [0 1]), 1)
-%!error <payoff 'exchange' is not supported> cos_solve (setfield (p, "payoff", "exchange"), 1)
-%!error <output 'theta' is not supported> cos_solve (setfield (p, "output", "theta"), 1)
-%!error <only prices of american> cos_solve (setfield (benchop_problem ("1b-I"), "output", "delta"), 1)
-%!error <American call with r < 0> cos_solve (setfield (setfield (benchop_problem ("1b-I"), "payoff", "call"), "r", -0.01), 1)
-%!error <only European up-and-out calls> cos_solve (setfield (benchop_problem ("1c-I"), "payoff", "put"), 1)
-%!error <barrier 'down-and-in' is not supported> cos_solve (setfield (p, "barrier", "down-and-in"), 1)
-%!error <needs the barrier B> cos_solve (setfield (p, "barrier", "up-and-out"), 1)
-%!error <B must be a positive scalar> cos_solve (setfield (benchop_problem ("1c-I"), "B", -140), 1)
-%!error <D must be a real scalar in \[0, 1\)> cos_solve (setfield (benchop_problem ("2-eu"), "D", 1), 1)
-%!error <alpha must be> cos_solve (setfield (benchop_problem ("2-am"), "alpha", 0), 1)
-%!error <rho must be a real scalar in \(-1, 1\)> cos_solve (setfield (benchop_problem ("4"), "rho", -1), 1)
-%!error <rho must be a real scalar in \[-1, 1\]> cos_solve (setfield (benchop_problem ("6"), "rho", 1.5), 1)
-%!error <sigma_v must be a positive scalar> cos_solve (setfield (benchop_problem ("4"), "sigma_v", 0), 1)
-%!error <lambda must be> cos_solve (setfield (benchop_problem ("5"), "lambda", -0.1), 1)
-%!error <gamma must be> cos_solve (setfield (benchop_problem ("5"), "gamma", Inf), 1)
-%!error <PROBLEM must be a problem struct> cos_solve (rmfield (benchop_problem ("4"), "V0"), 1)
-%!error <n-by-2> cos_solve (setfield (benchop_problem ("6"), "S", [100 90 80]), 1)
-%!error <payoff 'call' is not supported for model> cos_solve (setfield (benchop_problem ("6"), "payoff", "call"), 1)
-%!error <only prices are supported> cos_solve (setfield (benchop_problem ("4"), "output", "delta"), 1)
-%!error <American call options are not supported for model heston> cos_solve (setfield (benchop_problem ("4"), "exercise", "american"), 1)
-%!error <American put options are not supported> cos_solve (setfield (benchop_problem ("2-am"), "payoff", "put"), 1)
-%!error <barrier options are not supported> cos_solve (setfield (benchop_problem ("5"), "barrier", "up-and-out"), 1)
-%!error <American call options are not supported for model local-vol> cos_solve (setfield (benchop_problem ("3-II"), "exercise", "american"), 1)
-%!error <American call with r < 0> cos_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)
+%!error cos_solve (p, 1, 2)
+%!error <cos_check: PROBLEM must be a problem struct> cos_solve (3, 1)

@@ -11,9 +11,9 @@
 ## or Merton's jump diffusion; output price, delta, gamma or (constant
 ## sigma) vega; a European call or put under Heston's model; or the
 ## exchange option on two Black-Scholes assets (@code{problem.S} an n-by-2
-## matrix of pairs) (@pxref{fdnu_check_problem}).  @var{U} holds one value per
-## evaluation point @code{problem.S}, in order (zero at or above an
-## up-and-out barrier).
+## matrix of pairs) (@pxref{fdnu_check}).  @var{U} holds one value per
+## evaluation point @code{problem.S}, in order, as a row (zero at or above
+## an up-and-out barrier).
 ##
 ## The grid is the sinh map of Tavella and Randall and of in 't Hout and
 ## Foulon, clustered at the strike (and the barrier), with the strike a node
@@ -45,69 +45,18 @@
 ## cost a fraction of a second in one dimension.  @var{info} gives the fine grid's @code{N} (intervals)
 ## and @code{M} (time steps), the number of linear @code{solves} and
 ## whether the result was @code{extrapolated}.
+##
+## @code{fdnu_solve} is @code{fdnu_solve_checked (fdnu_check (@var{problem},
+## @var{level}), @var{level})}: @code{fdnu_check} validates the input
+## (@pxref{fdnu_check}), @code{fdnu_solve_checked} prices, and
+## @code{benchop_solve} times the latter alone.
 ## @end deftypefn
 
 function [U, info] = fdnu_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 9;
-  fdnu_check_problem (problem);
-  check_level ("fdnu_solve", level, max_level);
-  p = problem;
-  S = p.S(:).';
-  U = zeros (size (S));
-  info = struct ("N", 0, "M", 0, "solves", 0, "extrapolated", false);
-  live = true (size (S));
-  if (strcmp (p.barrier, "up-and-out"))
-    ## Knocked out at or above the barrier; a call with B <= K is worthless.
-    live = S < p.B & ! (strcmp (p.payoff, "call") && p.B <= p.K);
-  endif
-  if (! any (live))
-    return;
-  endif
-
-  if (any (strcmp (p.model, {"heston", "black-scholes-2d"})))
-    ## Two space dimensions and time: work grows as q^3, and stops at
-    ## level 6 (some seconds).
-    q = 2^((min (level, 6) - 1) / 3);
-    if (strcmp (p.model, "heston"))
-      solver = @fdnu_heston;
-    else
-      solver = @fdnu_exchange;
-    endif
-    [U1, i1] = solver (p, q, 1);
-    [U2, i2] = solver (p, q, 2);
-    U = (4 * U2 - U1) / 3;
-    if (strcmp (p.model, "heston"))
-      U = reshape (U, size (problem.S));
-    else
-      U = U(:).';                       # one value per row of pairs
-    endif
-    info = struct ("N", i2.N, "M", i2.M, "solves", i1.solves + i2.solves,
-                   "extrapolated", true);
-    return;
-  endif
-  q = 2^((level - 1) / 2);
-  if (strcmp (p.model, "local-vol-implied-surface"))
-    groups = num2cell (find (live));   # one solve per spot
-  else
-    groups = {find(live)};
-  endif
-  ## American exercise: twice the steps, as the splitting's O(dt)
-  ## constraint error spoils the extrapolation's dt^2 expansion.
-  M0 = 40 * (1 + strcmp (p.exercise, "american"));
-  for g = groups
-    k = g{1};
-    [U1, i1] = fdnu_price1d (p, S(k), q, 1, 40, M0);
-    [U2, i2] = fdnu_price1d (p, S(k), q, 2, 40, M0);
-    U(k) = (4 * U2 - U1) / 3;
-    info.solves += i1.solves + i2.solves;
-  endfor
-  info.N = i2.N;
-  info.M = i2.M;
-  info.extrapolated = true;
-  U = reshape (U, size (problem.S));
+  [U, info] = fdnu_solve_checked (fdnu_check (problem, level), level);
 endfunction
 
 %!shared lev, R, ids
@@ -287,20 +236,6 @@ endfunction
 %! assert ((i4.N * i4.M) / (i3.N * i3.M), 2, 0.3);
 %! assert (i4.extrapolated);
 
-## Input validation.
+## Input validation is fdnu_check's; fdnu_solve calls it.
 %!error fdnu_solve (benchop_problem ("1a-I"))
-%!test
-%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@fdnu_solve, 9);
-%!error <European prices only>
-%! p = benchop_problem ("4");
-%! p.output = "delta";
-%! fdnu_solve (p, 1);
-%!error <D must be> fdnu_solve (benchop_problem ("2-eu", "D", -0.1), 1)
-%!error <lambda must be> fdnu_solve (benchop_problem ("5", "lambda", -1), 1)
-%!test
-%! ## The max level of method.json is the solver's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("fdnu_solve")),
-%!                                     "method.json")));
-%! assert (m.levels.max, 9);
-%! assert (m.levels.default <= m.levels.max);
+%!error <PROBLEM must be a problem struct> fdnu_solve (3, 1)

@@ -35,8 +35,9 @@
 ## same ADI scheme (@pxref{fd_march_2d}, @ref{fd_grid_2d}); @code{S} is an
 ## n-by-2 matrix of (S1, S2) pairs; levels as for Heston.
 ## @end table
-## @var{U} holds one value per evaluation point @code{problem.S}, in order
-## (zero at or above an up-and-out barrier).
+## @var{U} holds one value per evaluation point @code{problem.S} (per row of
+## pairs for the two-asset model), in order, as a row (zero at or above an
+## up-and-out barrier).
 ##
 ## The PDE is solved in y = ln S + c tau on a uniform grid whose extent and
 ## spacing follow the volatility, the horizon, the drift (and the jumps),
@@ -58,91 +59,18 @@
 ## (intervals), @code{M} (time steps) and spacing @code{h}, the frame speed
 ## @code{c}, the number of linear solves and whether the result was
 ## extrapolated.
+##
+## @code{fd_solve} is @code{fd_solve_checked (fd_check (@var{problem},
+## @var{level}), @var{level})}: @code{fd_check} validates the input
+## (@pxref{fd_check}), @code{fd_solve_checked} prices, and
+## @code{benchop_solve} times the latter alone.
 ## @end deftypefn
 
 function [U, info] = fd_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 9;
-  fd_check_problem (problem);
-  check_level ("fd_solve", level, max_level);
-
-  if (strcmp (problem.model, "local-vol-implied-surface")
-      && numel (problem.S) > 1)
-    ## The local volatility depends on the spot: one solve per point.
-    U = zeros (size (problem.S));
-    for i = 1:numel (problem.S)
-      p1 = problem;
-      p1.S = problem.S(i);
-      [U(i), inf1] = fd_solve (p1, level);
-      if (i == 1)
-        info = inf1;
-      else
-        info.solves += inf1.solves;
-        info.N = max (info.N, inf1.N);
-      endif
-    endfor
-    return;
-  endif
-
-  if (strcmp (problem.model, "heston"))
-    [U, info] = fd_solve_heston (problem, level);
-    return;
-  endif
-
-  if (strcmp (problem.model, "black-scholes-2d"))
-    ## As for Heston; level 4 has 8 intervals per standard deviation of
-    ## ln (S1/S2) and 3 m time steps; a budget
-    ## (m <= 12) bounds the levels above 5.
-    m = min (8 * 2^((level - 4) / 3), 12);
-    Uh = zeros (2, rows (problem.S));
-    yq = log (problem.S) + problem.r * problem.T;
-    for rf = 1:2
-      g = fd_grid_2d (problem, m, 3 * m, rf);
-      u = fd_march_2d (problem, g);
-      Uh(rf, :) = interp2 (g.y2.', g.y1, u, yq(:,2), yq(:,1), "cubic");
-    endfor
-    U = (4 * Uh(2, :) - Uh(1, :)) / 3;
-    info = struct ("N", numel (g.y1) - 1, "N2", numel (g.y2) - 1, "M", g.M,
-                   "h", g.h, "c", problem.r, "solves", 4 * g.M,
-                   "extrapolated", true);
-    return;
-  endif
-
-  if (strcmp (problem.barrier, "up-and-out") && all (problem.S >= problem.B))
-    ## Every point is knocked out: nothing to solve.
-    U = zeros (size (problem.S));
-    info = struct ("N", 0, "M", 0, "h", NaN, "c", NaN, "solves", 0,
-                   "extrapolated", false);
-    return;
-  endif
-
-  q = 2^((level - 1) / 2);
-  m = 6 * q;
-  mt = 6 * q;
-  if (strcmp (problem.exercise, "american")
-      || any (strcmp (problem.model, {"local-vol-parametric", ...
-                                      "local-vol-implied-surface"})))
-    ## The free boundary, or the time-dependent coefficients and the
-    ## convection they leave in the moving frame, need more steps.
-    mt *= 2;
-  endif
-
-  g1 = fd_grid (problem, m, mt);
-  g2 = fd_grid (problem, m, mt, 2);
-  [U2, s2] = fd_price (problem, g2);
-  if (g1.upwind)
-    ## First-order convection (node budget exhausted): no h^2 expansion
-    ## to extrapolate; return the fine solution.
-    U = U2;
-    s1 = 0;
-  else
-    [U1, s1] = fd_price (problem, g1);
-    U = (4 * U2 - U1) / 3;
-  endif
-  info = struct ("N", g2.N, "M", g2.M, "h", g2.h, "c", g2.c,
-                 "solves", s1 + s2, "extrapolated", ! g1.upwind);
+  [U, info] = fd_solve_checked (fd_check (problem, level), level);
 endfunction
 
 %!shared lev, R, ids
@@ -416,19 +344,6 @@ endfunction
 %! p = benchop_problem ("1c-I", "S", [125 130]);
 %! assert (fd_solve (p, 1), [0 0]);
 
-## Input validation.
+## Input validation is fd_check's; fd_solve calls it.
 %!error fd_solve (benchop_problem ("1a-I"))
-%!test
-%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@fd_solve, 9);
-%!error <payoff 'put' is not supported>
-%! p = benchop_problem ("6");
-%! p.payoff = "put";
-%! fd_solve (p, 1);
-%!error <lacks field 'B'> fd_solve (rmfield (benchop_problem ("1c-I"), "B"), 1)
-%!test
-%! ## The max level of method.json is the solver's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("fd_solve")),
-%!                                     "method.json")));
-%! assert (m.levels.max, 9);
-%! assert (m.levels.default <= m.levels.max);
+%!error <PROBLEM must be a problem struct> fd_solve (3, 1)

@@ -3,7 +3,9 @@
 ## Price a European call or put under Heston's model by finite differences
 ## on a grid uniform in S and v, the modified Craig-Sneyd ADI scheme
 ## (@pxref{fd_march_heston}, @ref{fd_heston_grid}); the part of
-## @code{fd_solve} for @var{problem}.model @qcode{"heston"}.
+## @code{fd_solve_checked} for @var{problem}.model @qcode{"heston"}.
+## @var{problem} is a problem checked by @code{fd_check} (or a problem
+## struct known to be valid): nothing is checked here.
 ##
 ## The price at V0 (a node) is interpolated cubically in S, on two nested
 ## grids, (h, dt) and (h/2, dt/2), and extrapolated as

@@ -50,106 +50,7 @@ function [U, info] = fft_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  models = {"black-scholes", "black-scholes-dividend", "heston", "merton"};
-  [p, S] = fourier_check_problem ("fft_solve", problem, level, models);
-  model = problem.model;
-  r = p.r;
-  payoff = problem.payoff;
-  output = problem.output;
-  if (! any (strcmp (payoff, {"call", "put"})))
-    error ("fft_solve: payoff '%s' is not supported", payoff);
-  endif
-  if (! strcmp (problem.exercise, "european"))
-    error ("fft_solve: exercise '%s' is not supported", problem.exercise);
-  endif
-  if (! strcmp (problem.barrier, "none"))
-    error ("fft_solve: barrier '%s' is not supported", problem.barrier);
-  endif
-  if (! any (strcmp (output, {"price", "delta", "gamma", "vega"})))
-    error ("fft_solve: output '%s' is not supported", output);
-  endif
-  if (! strcmp (output, "price") && ! strcmp (model, "black-scholes"))
-    error ("fft_solve: only prices are supported for model %s", model);
-  endif
-  T = p.T;
-  K = p.K;
-
-  f = model_log_cf (model, p);
-  [~, s, lm] = fft_scale (f);
-  v36 = 8.5 / s;                        # |phi| has decayed to e^{-36} there
-  switch (output)
-    case "price"
-      g = @(u) ones (size (u));
-    case "delta"
-      g = @(u) 1i * u;
-    case "gamma"
-      g = @(u) [1i * u; -u .^ 2];
-    case "vega"
-      g = @(u) -p.sigma * T * (1i * u + u .^ 2);
-  endswitch
-  k = log (K ./ S);
-  call = (k > lm);                      # strike above the forward
-  U = zeros (size (S));
-  info = struct ("N", 0, "eta", [], "lambda", []);
-  for side = [true, false]
-    i = (call == side);
-    if (! any (i))
-      continue;
-    endif
-    ## Damping: the poles lie d from the real axis.  Halve d while the
-    ## moment E[S_T^(alpha+1)] the damped price needs, relative to the
-    ## forward's power, exceeds e (for a normal law, d = 1/s gives about
-    ## e^{1/2}): heavier tails (jumps, stochastic variance) would otherwise
-    ## make the damped price grow along the grid and alias.
-    d = 1 / s;
-    for it = 1:30
-      if (side)
-        alpha = d;
-      else
-        alpha = -1 - d;
-      endif
-      m = f (-(alpha + 1) * 1i) - (alpha + 1) * lm;
-      if (isfinite (m) && abs (imag (m)) < 1e-8 && real (m) <= 1)
-        break;
-      endif
-      d /= 2;
-    endfor
-    eta = pi * d / 36;
-    ## Level 5 reaches 4 v36; each level doubles N.
-    N = 2^(level - 5) * max (1024, 2^nextpow2 (4 * v36 / eta));
-    N = min (N, 2^21);
-    ## A grid centred on each point's own log strike: node N/2 is exact.
-    [Y, ~, lambda] = fft_carr_madan (f, T, r, alpha, eta, N, k(i), g);
-    y = permute (Y(N/2+1,:,:), [3 2 1]);
-    switch (output)
-      case {"price", "vega"}
-        U(i) = S(i) .* y;
-      case "delta"
-        U(i) = y;
-      case "gamma"
-        U(i) = (y(2,:) - y(1,:)) ./ S(i);
-    endswitch
-    info.N = max (info.N, N);
-    if (isempty (info.eta) || side)
-      info.eta = eta;
-      info.lambda = lambda;
-    endif
-  endfor
-  if (strcmp (output, "price"))
-    U = max (U, 0);                     # no negative interpolation residue
-  endif
-  ## Parity, C - P = e^{-rT} (S E[S_T/S_0] - K): delta e^{lm - rT}, gamma
-  ## and vega nothing.
-  other = (call != strcmp (payoff, "call"));
-  if (any (other))
-    sgn = 1 - 2 * strcmp (payoff, "put");   # +1: put -> call
-    switch (output)
-      case "price"
-        U(other) += sgn * exp (-r * T) * (S(other) * exp (lm) - K);
-      case "delta"
-        U(other) += sgn * exp (lm - r * T);
-    endswitch
-  endif
+  [U, info] = fft_solve_checked (fft_check (problem, level), level);
 endfunction
 
 %!shared lev
@@ -217,22 +118,5 @@ endfunction
 %! assert (info.lambda * info.eta * info.N, 2 * pi, 1e-12);
 %! json = benchop_methods ("get", "FFT");
 %! assert (numel (fft_solve (benchop_problem ("4"), json.max_level)), 3);
-%!shared p
-%! p = benchop_problem ("1a-I");
-%!error fft_solve (p)
+%!error fft_solve (benchop_problem ("1a-I"))
 %!error <PROBLEM must be a problem struct> fft_solve (3, 1)
-%!error <PROBLEM must be a problem struct> fft_solve (rmfield (p, "sigma"), 1)
-%!error <LEVEL must be> fft_solve (p, 0)
-%!error <LEVEL must be> fft_solve (p, 10)
-%!error <model 'black-scholes-2d' is not supported> fft_solve (benchop_problem ("6"), 1)
-%!error <S must be> fft_solve (setfield (p, "S", [90 -1]), 1)
-%!error <K must be a positive scalar> fft_solve (setfield (p, "K", 0), 1)
-%!error <r must be a real scalar> fft_solve (setfield (p, "r", NaN), 1)
-%!error <D must be> fft_solve (setfield (benchop_problem ("2-eu"), "D", -0.1), 1)
-%!error <rho must be> fft_solve (setfield (benchop_problem ("4"), "rho", 1), 1)
-%!error <lambda must be> fft_solve (setfield (benchop_problem ("5"), "lambda", -1), 1)
-%!error <payoff 'exchange' is not supported> fft_solve (setfield (p, "payoff", "exchange"), 1)
-%!error <exercise 'american' is not supported> fft_solve (benchop_problem ("1b-I"), 1)
-%!error <barrier 'up-and-out' is not supported> fft_solve (benchop_problem ("1c-I"), 1)
-%!error <output 'theta' is not supported> fft_solve (setfield (p, "output", "theta"), 1)
-%!error <only prices are supported> fft_solve (setfield (benchop_problem ("4"), "output", "delta"), 1)

@@ -76,103 +76,7 @@ function [U, info] = mcs_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 14;
-  seed = 20150712;
-
-  [S, T, r, B, is2d] = mc_check_problem (problem, level, max_level, "mcs_solve");
-
-  ## Reset the streams for reproducibility, but leave the caller's as found.
-  old_rand = rand ("state");
-  old_randn = randn ("state");
-  unwind_protect
-    rand ("state", seed);
-    randn ("state", seed);
-    M = 1;
-    american = strcmp (problem.exercise, "american");
-    switch (problem.model)
-      case "black-scholes"
-        if (american)
-          m = 2 ^ (level + 3);
-          M = 32;
-          [U, se] = mcs_lsm (problem.payoff, S, problem.K, T, r,
-                             problem.sigma, m, M, seed);
-          est = "exercise rule fitted out of sample (Longstaff-Schwartz), three-term Richardson in dates, European put and stock controls";
-        else
-          m = 2 ^ (level + 8);
-          [U, se] = mcs_european (problem.payoff, problem.output, S,
-                                  problem.K, T, r, problem.sigma, B, m);
-          names = struct ("price", "discounted payoff", "delta", "pathwise delta",
-                          "gamma", "likelihood-ratio/pathwise gamma",
-                          "vega", "pathwise vega");
-          est = ["stratified antithetic exact sampling, ", names.(problem.output)];
-          if (isfinite (B))
-            est = [est, ", Brownian-bridge survival weight"];
-          endif
-        endif
-      case "black-scholes-dividend"
-        if (american)
-          m = 2 ^ (level + 4);
-          M = 1;
-          [U, se] = mcs_dividend_american (S, problem.K, T, r, problem.sigma,
-                                           problem.D, problem.alpha, m);
-          est = "exercise just before the dividend against the closed-form continuation value, European price plus stratified antithetic premium, importance sampling far out of the money";
-        else
-          ## exact sampling: the dividend scales S_T by (1 - D) whatever
-          ## its date
-          m = 2 ^ (level + 8);
-          [U, se] = mcs_european (problem.payoff, "price",
-                                  (1 - problem.D) * S, problem.K, T, r,
-                                  problem.sigma, Inf, m);
-          est = "stratified antithetic exact sampling with the dividend drop";
-        endif
-      case "merton"
-        m = 2 ^ (level + 8);
-        [U, se] = mcs_merton (problem.payoff, S, problem.K, T, r,
-                              problem.sigma, problem.lambda, problem.gamma,
-                              problem.delta, 2 * m);
-        est = "conditional Monte Carlo given the number of jumps, stratified";
-      case "black-scholes-2d"
-        m = 2 ^ (level + 8);
-        [U, se] = mcs_exchange (S, T, r, problem.sigma1, problem.sigma2,
-                                problem.rho, m);
-        est = "conditional Monte Carlo given the second asset, stratified antithetic";
-      case "heston"
-        m = 2 ^ (level + 6);
-        M = 21;
-        [U, se] = mcs_heston (problem.payoff, S, problem.K, T, r, problem.V0,
-                              problem.kappa, problem.theta, problem.sigma_v,
-                              problem.rho, m, M);
-        est = "Andersen QE, martingale-corrected log step integrated given the variance path, antithetic, stock and variance control variates";
-      case {"local-vol-parametric", "local-vol-implied-surface"}
-        m = 2 ^ (level + 6);
-        ## 32 steps a year or more: the Richardson residual stays below
-        ## 1e-4 (it reaches 8e-4 with 32 steps over two years on 3-II)
-        M = 32 * 2 ^ max (0, ceil (log2 (T)));
-        U = zeros (size (S));
-        se = U;
-        for i = 1:numel (S)
-          volfun = mc_lv_volfun (problem.model, S(i), r);
-          rand ("state", seed);
-          randn ("state", seed);
-          [U(i), se(i)] = mcs_local_vol (problem.payoff, S(i), problem.K, T,
-                                         r, volfun, M, m);
-        endfor
-        est = "log-Euler with Richardson in the step, last step integrated (Black formula), stratified terminal Brownian value and bridge, antithetic, finite-difference delta and gamma hedges as control variates";
-    endswitch
-  unwind_protect_cleanup
-    rand ("state", old_rand);
-    randn ("state", old_randn);
-  end_unwind_protect
-
-  if (is2d)
-    U = reshape (U, rows (S), 1);
-    se = reshape (se, rows (S), 1);
-  else
-    U = reshape (U, size (S));
-    se = reshape (se, size (S));
-  endif
-  info = struct ("paths", 2 * m, "pairs", m, "dates", M, "seed", seed,
-                 "stderr", se, "estimator", est);
+  [U, info] = mcs_solve_checked (mcs_check (problem, level), level);
 endfunction
 
 ## Every problem against the reference values of the spec, each at a level
@@ -385,42 +289,10 @@ endfunction
 %! assert (U, [3 2 1]);
 %! assert (info.level, 1);
 %! m = benchop_methods ("get", "MC-S");
-%! assert (m.solver, "mcs_solve");
+%! assert ({m.solver, m.check, m.price}, {"mcs_solve", "mcs_check", "mcs_solve_checked"});
 %! fail ("mcs_solve (benchop_problem ('1a-I'), m.max_level + 1)", "LEVEL must be");
 
-## Input validation.
-%!shared p
-%! p = benchop_problem ("1a-I");
-%!error mcs_solve (p)
-%!error <problem struct> mcs_solve (3, 1)
-%!error <LEVEL must be> mcs_solve (p, 0)
-%!error <LEVEL must be> mcs_solve (p, 1.5)
-%!error <LEVEL must be> mcs_solve (p, 15)
-%!error <lacks field 'sigma'> mcs_solve (rmfield (p, "sigma"), 1)
-%!error <model 'sabr'> mcs_solve (setfield (p, "model", "sabr"), 1)
-%!error <lacks field 'V0'> mcs_solve (setfield (p, "model", "heston"), 1)
-%!error <priced only> mcs_solve (setfield (benchop_problem ("4"), "output", "delta"), 1)
-%!error <rho must lie> mcs_solve (setfield (benchop_problem ("4"), "rho", 1), 1)
-%!error <V0 must be> mcs_solve (setfield (benchop_problem ("4"), "V0", 0), 1)
-%!error <D must lie> mcs_solve (setfield (benchop_problem ("2-eu"), "D", 1), 1)
-%!error <alpha must lie> mcs_solve (setfield (benchop_problem ("2-am"), "alpha", 1), 1)
-%!error <lambda must be> mcs_solve (setfield (benchop_problem ("5"), "lambda", -1), 1)
-%!error <n-by-2> mcs_solve (setfield (benchop_problem ("6"), "S", [100 90 80]), 1)
-%!error <two assets> mcs_solve (setfield (benchop_problem ("6"), "payoff", "call"), 1)
-%!error <calls with r> mcs_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)
-%!error <calls with r> mcs_solve (setfield (benchop_problem ("2-am"), "payoff", "put"), 1)
-%!error <not supported for model> mcs_solve (setfield (benchop_problem ("4"), "exercise", "american"), 1)
-%!error <black-scholes only> mcs_solve (setfield (benchop_problem ("5"), "barrier", "up-and-out"), 1)
-%!error <payoff 'exchange'> mcs_solve (setfield (p, "payoff", "exchange"), 1)
-%!error <output 'theta'> mcs_solve (setfield (p, "output", "theta"), 1)
-%!error <positive spots> mcs_solve (setfield (p, "S", [90 -1]), 1)
-%!error <positive spots> mcs_solve (setfield (p, "S", [90 NaN]), 1)
-%!error <sigma must be a positive> mcs_solve (setfield (p, "sigma", 0), 1)
-%!error <positive scalars> mcs_solve (setfield (p, "T", [1 2]), 1)
-%!error <real scalar> mcs_solve (setfield (p, "r", Inf), 1)
-%!error <exercise 'bermudan'> mcs_solve (setfield (p, "exercise", "bermudan"), 1)
-%!error <barrier 'down-and-out'> mcs_solve (setfield (p, "barrier", "down-and-out"), 1)
-%!error <positive B> mcs_solve (setfield (p, "barrier", "up-and-out"), 1)
-%!error <priced only> mcs_solve (setfield (benchop_problem ("1c-I"), "output", "delta"), 1)
-%!error <priced only> mcs_solve (setfield (benchop_problem ("1b-I"), "output", "vega"), 1)
-%!error <American barrier> mcs_solve (setfield (benchop_problem ("1c-I"), "exercise", "american"), 1)
+## Wrong calls; the problem's own checks are mcs_check's.
+%!error mcs_solve (benchop_problem ("1a-I"))
+%!error mcs_solve (benchop_problem ("1a-I"), 1, 2)
+%!error <^mcs_check: PROBLEM must be a problem struct> mcs_solve (3, 1)

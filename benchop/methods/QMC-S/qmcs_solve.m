@@ -58,111 +58,7 @@ function [U, info] = qmcs_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 14;
-  seed = 20150712;
-
-  [S, T, r, B, is2d, pars] = mc_check_problem (problem, level, max_level,
-                                                "qmcs_solve");
-
-  old_rand = rand ("state");
-  old_randn = randn ("state");
-  unwind_protect
-    rand ("state", seed);
-    randn ("state", seed);
-    ## the random digital shift: one 32-bit word per dimension
-    shift = uint32 (floor (rand (1, 32) * 2 ^ 32));
-    M = 1;
-    d = 1;
-    if (strcmp (problem.model, "heston"))
-      ## 21 steps: every variance step gets a quasi-random coordinate
-      n = 2 ^ (level + 4);
-      M = 21;
-      d = M;
-      U = qmcs_heston (problem.payoff, S, problem.K, T, r, problem.V0,
-                       problem.kappa, problem.theta, problem.sigma_v,
-                       problem.rho, n, M, shift);
-      est = "Andersen QE on 21 quasi-random steps, martingale-corrected log step integrated given the variance path, antithetic, stock and variance control variates";
-    elseif (strncmp (problem.model, "local-vol", 9))
-      n = 2 ^ (level + 3);
-      ## 32 steps a year or more: the Richardson residual stays below
-      ## 1e-4 (it reaches 8e-4 with 32 steps over two years on 3-II)
-      M = 32 * 2 ^ max (0, ceil (log2 (T)));
-      d = min (M, 21);
-      U = zeros (size (S));
-      for i = 1:numel (S)
-        volfun = mc_lv_volfun (problem.model, S(i), r);
-        randn ("state", seed);
-        ## importance sampling far out of the money, with the local
-        ## volatility at the strike at mid-life (@pxref{mc_tilt_drift})
-        theta = mc_tilt_drift (problem.payoff, S(i), problem.K, T, r,
-                               volfun (problem.K, T / 2));
-        U(i) = qmcs_local_vol (problem.payoff, S(i), problem.K, T, r, volfun,
-                               M, n, shift, theta);
-      endfor
-      est = "log-Euler on Sobol Brownian-bridge paths (21 quasi-random coordinates), antithetic, Richardson in the step, importance sampling beyond 1 standard deviation out of the money";
-    elseif (strcmp (problem.exercise, "american")
-            && strcmp (problem.model, "black-scholes-dividend"))
-      n = 2 ^ (level + 4);
-      M = 1;
-      d = 1;
-      U = qmcs_dividend_american (S, problem.K, T, r, problem.sigma,
-                                  problem.D, problem.alpha, n, shift);
-      est = "exercise just before the dividend against the closed-form continuation value, European price plus the premium over 1-D Sobol points, antithetic, importance sampling far out of the money";
-    elseif (strcmp (problem.exercise, "american"))
-      n = 2 ^ (level + 3);
-      M = 32;
-      d = M;
-      U = qmcs_lsm (problem.payoff, S, problem.K, T, r, problem.sigma, n, M,
-                    shift);
-      est = "exercise rule fitted out of sample (Longstaff-Schwartz), Sobol Brownian-bridge pricing paths, three-term Richardson in dates, European put and stock controls";
-    else
-      n = 2 ^ (level + 8);
-      disc = exp (-r * T);
-      switch (problem.model)
-        case {"black-scholes", "black-scholes-dividend"}
-          S0 = S;
-          if (isfield (problem, "D") && any (strcmp (pars, "D")))
-            S0 = (1 - problem.D) * S;    # the drop scales S_T whatever its date
-          endif
-          fun = @(u) qmcs_bs_values (problem.payoff, problem.output, S0,
-                                     std_normal_inv (u(:,1)), problem.K, T,
-                                     r, problem.sigma, B);
-          est = "exact sampling, antithetic";
-        case "merton"
-          lam = problem.lambda;  g = problem.gamma;  dl = problem.delta;
-          k = expm1 (g + dl ^ 2 / 2);
-          fun = @(u) disc * mc_black (problem.payoff,
-                     S(:).' .* exp ((r - lam * k) * T
-                                    + qmcs_poisson_inv (u(:,1), lam * T)
-                                      * (g + dl ^ 2 / 2)),
-                     problem.K,
-                     problem.sigma ^ 2 * T
-                     + qmcs_poisson_inv (u(:,1), lam * T) * dl ^ 2);
-          est = "conditional on the number of jumps";
-        case "black-scholes-2d"
-          s1 = problem.sigma1;  s2 = problem.sigma2;  rho = problem.rho;
-          v = s1 ^ 2 * (1 - rho ^ 2) * T;
-          zz = @(u) sqrt (T) * std_normal_inv (u(:,1));
-          one = @(z) disc * mc_black ("call",
-                     S(:,1).' .* exp ((r - s1 ^ 2 / 2) * T + s1 * rho * z + v / 2),
-                     S(:,2).' .* exp ((r - s2 ^ 2 / 2) * T + s2 * z), v);
-          fun = @(u) (one (zz (u)) + one (-zz (u))) / 2;
-          est = "conditional on the second asset, antithetic";
-      endswitch
-      U = qmcs_mean (fun, n, d, shift(1:d));
-    endif
-  unwind_protect_cleanup
-    rand ("state", old_rand);
-    randn ("state", old_randn);
-  end_unwind_protect
-
-  if (is2d)
-    U = reshape (U, rows (S), 1);
-  else
-    U = reshape (U, size (S));
-  endif
-  info = struct ("points", n, "paths", 2 * n, "dims", d, "dates", M,
-                 "seed", seed, "estimator", ["Sobol (Joe-Kuo), random digital shift; ", est]);
+  [U, info] = qmcs_solve_checked (qmcs_check (problem, level), level);
 endfunction
 
 ## Every supported problem at its default parameters, at a level that runs
@@ -307,29 +203,15 @@ endfunction
 %! p = benchop_problem ("1b-I", "S", S, "K", K, "T", T, "r", r, "sigma", s);
 %! assert (qmcs_solve (p, 10), 2 * V(2,:) - V(1,:), -1e-2);
 
-## Input validation.
-%!shared p
-%! p = benchop_problem ("1a-I");
-%!error qmcs_solve (p)
-%!error <problem struct> qmcs_solve (3, 1)
-%!error <LEVEL must be> qmcs_solve (p, 0)
-%!error <LEVEL must be> qmcs_solve (p, 15)
-%!error <lacks field 'sigma'> qmcs_solve (rmfield (p, "sigma"), 1)
-%!error <model 'sabr'> qmcs_solve (setfield (p, "model", "sabr"), 1)
-%!error <lacks field 'V0'> qmcs_solve (setfield (p, "model", "heston"), 1)
-%!error <sigma_v must be> qmcs_solve (setfield (benchop_problem ("4"), "sigma_v", 0), 1)
-%!error <rho must lie> qmcs_solve (setfield (benchop_problem ("4"), "rho", 1.5), 1)
-%!error <payoff 'exchange'> qmcs_solve (setfield (p, "payoff", "exchange"), 1)
-%!error <output 'theta'> qmcs_solve (setfield (p, "output", "theta"), 1)
-%!error <positive spots> qmcs_solve (setfield (p, "S", [90 -1]), 1)
-%!error <sigma must be> qmcs_solve (setfield (p, "sigma", 0), 1)
-%!error <real scalar> qmcs_solve (setfield (p, "r", NaN), 1)
-%!error <priced only> qmcs_solve (setfield (benchop_problem ("5"), "output", "delta"), 1)
-%!error <rho must lie> qmcs_solve (setfield (benchop_problem ("6"), "rho", -1), 1)
-%!error <D must lie> qmcs_solve (setfield (benchop_problem ("2-eu"), "D", -0.1), 1)
-%!error <calls with r> qmcs_solve (setfield (benchop_problem ("2-am"), "r", -0.01), 1)
-%!error <not supported for model> qmcs_solve (setfield (benchop_problem ("5"), "exercise", "american"), 1)
-%!error <priced only> qmcs_solve (setfield (benchop_problem ("1b-I"), "output", "delta"), 1)
-%!error <barrier options are priced only> qmcs_solve (setfield (benchop_problem ("1c-I"), "output", "vega"), 1)
-%!error <exercise 'bermudan'> qmcs_solve (setfield (p, "exercise", "bermudan"), 1)
-%!error <n-by-2> qmcs_solve (setfield (benchop_problem ("6"), "S", [1 2 3]), 1)
+## Through the dispatcher, and wrong calls; the problem's own checks are
+## qmcs_check's.
+%!test
+%! m = benchop_methods ("get", "QMC-S");
+%! assert ({m.solver, m.check, m.price}, {"qmcs_solve", "qmcs_check", "qmcs_solve_checked"});
+%! [U, t, info] = benchop_solve ("QMC-S", benchop_problem ("1b-II"), 1, 1);
+%! assert (U, [3 2 1]);
+%! assert (info.level, 1);
+%!error qmcs_solve (benchop_problem ("1a-I"))
+%!error qmcs_solve (benchop_problem ("1a-I"), 1, 2)
+%!error <^qmcs_check: PROBLEM must be a problem struct> qmcs_solve (3, 1)
+%!error <^qmcs_check: LEVEL must be> qmcs_solve (benchop_problem ("1a-I"), 15)

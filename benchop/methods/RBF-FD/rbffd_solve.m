@@ -32,32 +32,16 @@
 ## level; in two dimensions N = 50 q and M = 50 q with q = 2^((level-1)/3)
 ## (work about N^3).  @var{info} gives @code{N}, @code{M}, the frame speed
 ## @code{c} and the number of linear solves.
+##
+## The input is checked by @code{rbffd_check} and priced by
+## @code{rbffd_solve_checked}, which @code{benchop_solve} times alone.
 ## @end deftypefn
 
 function [U, info] = rbffd_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 6;
-  rbffd_check_problem (problem);
-  check_level ("rbffd_solve", level, max_level);
-
-  if (any (strcmp (problem.model, {"heston", "black-scholes-2d"})))
-    ## Two space dimensions: nodes N^2 / c, work N^3 / c.
-    q = 2^((level - 1) / 3);
-    N = round (50 * q);
-    M = round (50 * q);
-    if (strcmp (problem.model, "heston"))
-      [U, info] = rbffd_heston (problem, N, M);
-    else
-      [U, info] = rbffd_exchange (problem, N, M);
-    endif
-    return;
-  endif
-  q = 2^((level - 1) / 2);
-  N = round (100 * q);
-  M = round (100 * q);
-  [U, info] = rbfx_solve (problem, N, M, @rbffd_price);
+  [U, info] = rbffd_solve_checked (rbffd_check (problem, level), level);
 endfunction
 
 %!shared lev, R, ids
@@ -194,24 +178,8 @@ endfunction
 %! p = benchop_problem ("1c-I", "S", [125 130]);
 %! assert (rbffd_solve (p, 1), [0 0]);
 
-## Input validation.
+## Input validation (the cases: rbffd_check).
 %!error rbffd_solve (benchop_problem ("1a-I"))
-%!test
-%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@rbffd_solve, 6);
-%!error <model 'merton' is not supported> rbffd_solve (benchop_problem ("5"), 1)
-%!error <European prices only>
-%! p = benchop_problem ("4");
-%! p.output = "delta";
-%! rbffd_solve (p, 1);
-%!error <alpha must be> rbffd_solve (benchop_problem ("2-eu", "alpha", 1), 1)
-%!error <constant volatility>
-%! p = benchop_problem ("3-I");
-%! p.output = "vega";
-%! rbffd_solve (p, 1);
-%!test
-%! ## The max level of method.json is the solver's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("rbffd_solve")),
-%!                                     "method.json")));
-%! assert (m.levels.max, 6);
-%! assert (m.levels.default <= m.levels.max);
+%!error rbffd_solve (benchop_problem ("1a-I"), 1, 2)
+%!error <rbffd_check: PROBLEM must be a problem struct> rbffd_solve (3, 1)
+%!error <rbffd_check: LEVEL must be> rbffd_solve (benchop_problem ("1a-I"), 7)

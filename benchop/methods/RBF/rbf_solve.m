@@ -34,34 +34,16 @@
 ## Heston: q = 2^((level-7)/6), N = 50 q nodes in x, max (15, N/3) in v,
 ## M = 200 q steps (at most about 1100 nodes, 1 s, at level 8).  @var{info} gives @code{N}, @code{M}, the frame speed @code{c} and
 ## the number of linear solves.
+##
+## The input is checked by @code{rbf_check} and priced by
+## @code{rbf_solve_checked}, which @code{benchop_solve} times alone.
 ## @end deftypefn
 
 function [U, info] = rbf_solve (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 8;
-  rbf_check_problem (problem);
-  check_level ("rbf_solve", level, max_level);
-
-  if (strcmp (problem.model, "black-scholes-2d"))
-    ## Two space dimensions: about N^2 / 5 dense nodes, so the LU work grows
-    ## as N^6: N grows by 2^(1/6) per level.
-    q = 2^((level - 1) / 6);
-    [U, info] = rbf_exchange (problem, round (30 * q), round (30 * q));
-    return;
-  endif
-  if (strcmp (problem.model, "heston"))
-    ## About N^2 / 3 dense nodes: N grows by 2^(1/6) per level, N = 50 at
-    ## level 7; the steps cost matrix-vector products only.
-    q = 2^((level - 7) / 6);
-    [U, info] = rbf_heston (problem, round (50 * q), round (200 * q));
-    return;
-  endif
-  q = 2^((level - 1) / 3);
-  N = round (30 * q);
-  M = round (120 * q);
-  [U, info] = rbfx_solve (problem, N, M, @rbf_price);
+  [U, info] = rbf_solve_checked (rbf_check (problem, level), level);
 endfunction
 
 %!shared lev, R, ids
@@ -198,31 +180,8 @@ endfunction
 %! p = benchop_problem ("1c-I", "S", [125 130]);
 %! assert (rbf_solve (p, 1), [0 0]);
 
-## Input validation.
+## Input validation (the cases: rbf_check).
 %!error rbf_solve (benchop_problem ("1a-I"))
-%!test
-%! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@rbf_solve, 8);
-%!error <model 'merton' is not supported> rbf_solve (benchop_problem ("5"), 1)
-%!error <European prices only>
-%! p = benchop_problem ("4");
-%! p.exercise = "american";
-%! rbf_solve (p, 1);
-%!error <sigma_v must be> rbf_solve (benchop_problem ("4", "sigma_v", 0), 1)
-%!error <n-by-2> rbf_solve (benchop_problem ("6", "S", [100 90 80]), 1)
-%!error <rho must be> rbf_solve (benchop_problem ("6", "rho", -1), 1)
-%!error <exchange option price only>
-%! p = benchop_problem ("6");
-%! p.exercise = "american";
-%! rbf_solve (p, 1);
-%!error <alpha must be> rbf_solve (benchop_problem ("2-eu", "alpha", 1), 1)
-%!error <constant volatility>
-%! p = benchop_problem ("3-I");
-%! p.output = "vega";
-%! rbf_solve (p, 1);
-%!test
-%! ## The max level of method.json is the solver's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("rbf_solve")),
-%!                                     "method.json")));
-%! assert (m.levels.max, 8);
-%! assert (m.levels.default <= m.levels.max);
+%!error rbf_solve (benchop_problem ("1a-I"), 1, 2)
+%!error <rbf_check: PROBLEM must be a problem struct> rbf_solve (3, 1)
+%!error <rbf_check: LEVEL must be> rbf_solve (benchop_problem ("1a-I"), 9)
