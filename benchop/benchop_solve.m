@@ -1,6 +1,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {[@var{U}, @var{times}, @var{info}] =} benchop_solve (@var{method}, @var{problem}, @var{level})
 ## @deftypefnx {} {[@var{U}, @var{times}, @var{info}] =} benchop_solve (@var{method}, @var{problem}, @var{level}, @var{repeats})
+## @deftypefnx {} {[@var{U}, @var{times}, @var{info}] =} benchop_solve (@var{method}, @var{problem}, @var{level}, @var{repeats}, @var{min_total}, @var{long_call})
 ## Price @var{problem} with pricing method @var{method} at resolution
 ## @var{level}, timing the solver.
 ##
@@ -13,10 +14,16 @@
 ## checked once, before any timing: here, and by the method's own
 ## @code{check} function when it has one (@pxref{benchop_methods}), which
 ## also turns the problem struct into what its @code{price} function needs.
-## The pricing is then called once to warm up, then @var{repeats} times
-## (default 3) under @code{tic}/@code{toc}, each call computing the prices
-## from the parameters anew.  A method without a check and a price is timed
-## whole (its own checks included).
+## Each timed call computes the prices from the parameters anew.  A method
+## without a check and a price is timed whole (its own checks included).
+##
+## @var{repeats} 0 makes one call and times it: the single-call time of a
+## level whose error is all that is asked.  Otherwise the pricing is called
+## once to warm up, then timed @var{repeats} times (default 3), and more
+## while the timed calls add up to less than @var{min_total} seconds
+## (default 0), so that a call of microseconds is timed over many
+## repeats; a warm-up of @var{long_call} seconds or more (default Inf) is
+## followed by one timed call only.
 ##
 ## @var{U} is the row of values at the evaluation points from the last
 ## call, @var{times} the row of timed durations in seconds, and @var{info}
@@ -26,8 +33,9 @@
 ## of @var{times} includes.
 ## @end deftypefn
 
-function [U, times, info] = benchop_solve (method, problem, level, repeats = 3)
-  if (nargin < 3 || nargin > 4)
+function [U, times, info] = benchop_solve (method, problem, level, repeats = 3,
+                                           min_total = 0, long_call = Inf)
+  if (nargin < 3 || nargin > 6)
     print_usage ();
   endif
   if (! ischar (method))
@@ -46,8 +54,15 @@ function [U, times, info] = benchop_solve (method, problem, level, repeats = 3)
     error ("benchop_solve: LEVEL must be an integer from 1 to %d for %s",
            m.max_level, method);
   endif
-  if (! (isscalar (repeats) && repeats == fix (repeats) && repeats >= 1))
-    error ("benchop_solve: REPEATS must be a positive integer");
+  if (! (isscalar (repeats) && repeats == fix (repeats) && repeats >= 0))
+    error ("benchop_solve: REPEATS must be a nonnegative integer");
+  endif
+  if (! (isscalar (min_total) && isreal (min_total) && min_total >= 0
+         && isfinite (min_total)))
+    error ("benchop_solve: MIN_TOTAL must be a nonnegative number of seconds");
+  endif
+  if (! (isscalar (long_call) && isreal (long_call) && long_call > 0))
+    error ("benchop_solve: LONG_CALL must be a positive number of seconds");
   endif
 
   if (isempty (m.price))
@@ -58,13 +73,28 @@ function [U, times, info] = benchop_solve (method, problem, level, repeats = 3)
     p = feval (m.check, problem, level);
   endif
 
-  [U, info] = price (p, level);
-  times = zeros (1, repeats);
-  for i = 1:repeats
+  if (repeats == 0)
     t0 = tic ();
     [U, info] = price (p, level);
-    times(i) = toc (t0);
-  endfor
+    times = toc (t0);
+  else
+    t0 = tic ();
+    [U, info] = price (p, level);
+    if (toc (t0) >= long_call)
+      repeats = 1;
+    endif
+    times = zeros (1, repeats);
+    total = 0;
+    i = 0;
+    while (i < repeats || total < min_total)
+      t0 = tic ();
+      [U, info] = price (p, level);
+      t = toc (t0);
+      i += 1;
+      times(i) = t;
+      total += t;
+    endwhile
+  endif
   U = reshape (U, 1, []);
   info.level = level;
   info.timer_overhead = timer_overhead ();
@@ -123,5 +153,23 @@ endfunction
 %! assert (info.timer_overhead > 0 && info.timer_overhead < 1e-4);
 %!error <unknown method> benchop_solve ("NOPE", problem, 1)
 %!error <LEVEL must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 0)
-%!error <REPEATS must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 1, 0)
+%!test
+%! ## One untimed-warm-up call: its time alone.
+%! [U, t] = benchop_solve ("COS", problem, 1, 0);
+%! assert (size (U), [1 3]);
+%! assert (numel (t), 1);
+%!test
+%! ## Fast calls repeat until the timed total reaches MIN_TOTAL.
+%! [~, t] = benchop_solve ("COS", problem, 1, 2, 0.02);
+%! assert (numel (t) > 2);
+%! assert (sum (t) >= 0.02);
+%! assert (sum (t(1:end-1)) < 0.02);
+%!test
+%! ## A warm-up of LONG_CALL seconds or more: one timed call.
+%! [~, t] = benchop_solve ("COS", problem, 1, 5, 0, 1e-9);
+%! assert (numel (t), 1);
+%!error <REPEATS must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 1, -1)
+%!error <REPEATS must be> benchop_solve (reg(1).name, benchop_problem (reg(1).problems{1}), 1, 1.5)
+%!error <MIN_TOTAL must be> benchop_solve ("COS", problem, 1, 1, -1)
+%!error <LONG_CALL must be> benchop_solve ("COS", problem, 1, 1, 0, 0)
 %!error <PROBLEM must be> benchop_solve ("COS", 3, 1)

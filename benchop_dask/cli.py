@@ -64,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a parameter for every problem that takes it (S=90,100,110; problem 6: S=100:90,100:110)")
     run.add_argument("--tol", type=number, default=None, help="relative error to reach (default 1e-4)")
-    run.add_argument("--repeat", type=int, default=None, help="timed calls per task after a warm-up (default 3)")
+    run.add_argument("--repeat", type=int, default=None,
+                     help="timed calls, after a warm-up, of the level that decides a method's rank (default "
+                          f"{dask.config.get('benchop.repeats')}; more for calls shorter than "
+                          f"benchop.timing.min-total); every other level is called once")
     run.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="a running Dask scheduler; default: start a local cluster")
     run.add_argument("--workers", type=int, default=None, metavar="N",

@@ -152,6 +152,13 @@ def _level_points(result: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(levels, key=lambda lv: lv.get("level", 0))
 
 
+def _timed_text(level: dict[str, Any]) -> str:
+    """How a level's time was taken: the deciding level over repeats, any other in one call."""
+    if level.get("timing") == "repeated":
+        return f"median of {len(level.get('times') or ())} calls"
+    return "one call"
+
+
 def _curves(run: dict[str, Any]) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
     order = {p: i for i, p in enumerate(_problem_order(run))}
     results = sorted(run.get("results") or [],
@@ -166,7 +173,9 @@ def work_precision(run: dict[str, Any]) -> dict[str, Any]:
     """Relative error against time, log-log: one line with markers per (problem, method).
 
     Each point is one resolution level the method answered (met the tolerance
-    or not), so the curve shows how fast a method buys accuracy; a dashed
+    or not), so the curve shows how fast a method buys accuracy; its time is
+    one call's, but for the level that decides the rank, timed over repeats
+    (the hover says which); a dashed
     horizontal line marks the run's tolerance.
     """
     tol = _tolerance(run)
@@ -198,6 +207,7 @@ def work_precision(run: dict[str, Any]) -> dict[str, Any]:
             "relerr_text": [_format_error(e) for e in relerr],
             "time_text": [format_seconds(float(lv["time"])) for lv in points],
             "level": [lv.get("level") for lv in points],
+            "timed": [_timed_text(lv) for lv in points],
             "status": [lv.get("status") for lv in points],
             "method": [method] * len(points),
             "problem": [problem] * len(points),
@@ -208,7 +218,7 @@ def work_precision(run: dict[str, Any]) -> dict[str, Any]:
         items.append((f"{method} ({problem})" if several else method, [line, dots]))
     fig.add_tools(HoverTool(tooltips=[
         ("problem", "@problem"), ("method", "@method"), ("level", "@level"), ("status", "@status"),
-        ("time", "@time_text"), ("relative error", "@relerr_text"),
+        ("time", "@time_text (@timed)"), ("relative error", "@relerr_text"),
     ]))
     legend = Legend(items=items, click_policy="hide", label_text_font_size="9pt", spacing=1)
     fig.add_layout(legend, "right")

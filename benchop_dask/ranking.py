@@ -32,8 +32,9 @@ def summarize_pair(
 ) -> PairResult:
     """The verdict of one method on one problem.
 
-    "ok" with the fastest level that met the tolerance for good (see
-    :func:`stable_passing`); otherwise the answer of the highest level tried,
+    "ok" with the level that met the tolerance for good (see
+    :func:`stable_passing`) and was timed over repeats, until then the lowest
+    such level; otherwise the answer of the highest level tried,
     reported honestly as "inaccurate"; an error or time-out only when no level
     produced an answer at all.
     """
@@ -41,7 +42,10 @@ def summarize_pair(
     passing = stable_passing(levels)
     answered = [lv for lv in levels if lv.status in ("ok", "inaccurate")]
     if passing:
-        chosen = min(passing, key=lambda lv: (lv.time, lv.level))
+        # The level timed over repeats decides; until it is, the lowest (the
+        # cheapest, each level costing more than the one below).
+        timed = [lv for lv in passing if lv.timing == "repeated"]
+        chosen = min(timed, key=lambda lv: (lv.time, lv.level)) if timed else min(passing, key=lambda lv: lv.level)
     elif answered:
         chosen = replace(max(answered, key=lambda lv: lv.level), status="inaccurate")
     elif levels:

@@ -55,7 +55,9 @@ def _result_rows(results: Iterable[PairResult]) -> list[list[str]]:
 
 
 def format_run(run: RunResult) -> str:
-    lines = [f"tolerance {run.tol:g} (max relative error over the points), {run.repeats} timed repeats"]
+    lines = [f"tolerance {run.tol:g} (max relative error over the points); the deciding level of each method "
+             f"timed over at least {run.repeats} calls after a warm-up, every other level called once; "
+             f"{run.tasks} tasks, {run.worker_seconds:.3g} worker seconds"]
     for problem in run.problems:
         lines.append("")
         lines.append(f"{problem.id}: {problem.title}")

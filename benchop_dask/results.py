@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+Timing = Literal["single", "repeated"]
 
 
 @dataclass(frozen=True)
@@ -14,11 +16,14 @@ class LevelResult:
     status: str  # "ok", "inaccurate", "error" or "timeout"
     prices: tuple[float, ...] = ()
     relerr: float | None = None
-    time: float | None = None  # median of the timed repeats, seconds
+    time: float | None = None  # median of the timed calls, seconds
     times: tuple[float, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     worker: str = ""
+    # "single": one call, for the level's error, and its time; "repeated": the
+    # level that decides the rank, timed after a warm-up over several calls.
+    timing: Timing = "single"
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,16 @@ class RunResult:
     results: tuple[PairResult, ...]
     ranking: dict[str, list[str]]
     dashboard: str | None = None
+    tasks: int = 0  # tasks the run completed on the cluster
+    worker_seconds: float = 0.0  # worker time those tasks took
 
     def to_json(self) -> dict[str, Any]:
         return {
             "tol": self.tol,
             "repeats": self.repeats,
             "dashboard": self.dashboard,
+            "tasks": self.tasks,
+            "worker_seconds": self.worker_seconds,
             "problems": [
                 {**asdict(p), "reference": list(p.reference)} for p in self.problems
             ],

@@ -1,11 +1,15 @@
 """Run a plan on a Dask cluster: one task per (problem, method, level).
 
-For each (problem, method) the levels up to the method's default are submitted
-at once; while no level has met the tolerance, the next level is submitted,
-until the method's top level or its time budget (worker time spent on the
-pair, queueing excluded) is reached. Results stream
-back as they complete and are scored against the reference for the run's own
-parameters.
+Error first, timing second. For each (problem, method) the levels up to the
+method's default are submitted at once, each a single call whose answer is
+scored against the reference for the run's own parameters. While no level has
+met the tolerance, the runner predicts from the errors it has seen (their
+decay per level, the N^-1/2 of Monte Carlo at least) the level that will meet
+it and jumps there, unless the predicted cost does not fit the method's time
+budget (worker time spent on the pair, queueing excluded): then it stops and
+says what the tolerance would need. Only the level that decides the method's
+rank is then timed over repeats, after a warm-up; a call of ``long_call``
+seconds or more is timed once. Longer tasks are started first.
 
 A task whose worker dies is run again elsewhere by Dask. What the runner
 cannot repair it raises, so that its caller can decide: :class:`ClusterLost`
@@ -17,13 +21,16 @@ cluster has had no worker for ``worker_wait`` seconds.
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Protocol, Sequence
 
 from distributed import Client, Future
+
+import dask.config
 
 from .catalogue import Method
 from .ranking import rank, sort_key, stable_passing, summarize_pair
@@ -56,6 +63,27 @@ class ReferenceStore(Protocol):
     def put(self, instance: ProblemInstance, values: tuple[float, ...]) -> None: ...
 
 
+@dataclass(frozen=True)
+class TimingPolicy:
+    """How the deciding level is timed (the ``benchop.timing`` settings)."""
+
+    min_total: float  # fast calls repeat until the timed calls add up to this (seconds)
+    long_call: float  # a call this long (seconds) is timed once
+
+    @classmethod
+    def from_config(cls) -> TimingPolicy:
+        return cls(float(dask.config.get("benchop.timing.min-total")),
+                   float(dask.config.get("benchop.timing.long-call")))
+
+
+# Error decay per level (log2 of the error ratio) of a Monte Carlo ladder:
+# N^-1/2, each level doubling the paths. Quasi-random points may do better at
+# low levels, which run at once anyway; above them, sampling noise rules.
+_MC_DECAY = -0.5
+# Other ladders: a decay slower than this is stagnation, climb one level.
+_MIN_DECAY = -0.25
+
+
 @dataclass
 class _PairState:
     instance: ProblemInstance
@@ -65,7 +93,60 @@ class _PairState:
     pending: set[int] = field(default_factory=set)
     outcomes: dict[int, SolveOutcome] = field(default_factory=dict)
     levels: dict[int, LevelResult] = field(default_factory=dict)
+    timing: set[int] = field(default_factory=set)  # levels whose timing over repeats was asked for
+    note: str | None = None  # why the climb stopped short of the tolerance
     done: bool = False
+
+
+def _slope(points: Sequence[tuple[int, float]]) -> float | None:
+    """Least-squares slope of log2(value) against level, or None for fewer than two points."""
+    if len(points) < 2:
+        return None
+    xs = [float(x) for x, _ in points]
+    ys = [math.log2(y) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else None
+
+
+@dataclass(frozen=True)
+class Prediction:
+    level: int  # the level predicted to meet the tolerance (may lie above the method's top)
+    seconds: float  # the predicted time of one call at that level
+
+
+def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> Prediction:
+    """The level predicted to meet ``tol``, from the answered levels of one pair.
+
+    The highest answered level has not met the tolerance. The error's decay
+    per level is the least-squares slope over the last three answered levels,
+    a slower decay than ``_MIN_DECAY`` predicting the next level. A Monte
+    Carlo method's decay is known (``_MC_DECAY``), and its error at the top
+    is read off the line of that slope through the last three estimates,
+    not off the last one alone: each is noisy. The time grows per
+    level as observed between the two highest levels (once they take 10 ms,
+    below which fixed costs hide the growth), at least doubling, as every
+    ladder is documented to.
+    """
+    answered = sorted((lv for lv in levels if lv.relerr and lv.time), key=lambda lv: lv.level)
+    if not answered:  # nothing to extrapolate from
+        top_level = max((lv.level for lv in levels), default=0)
+        return Prediction(top_level + 1, max((lv.time or 0.0 for lv in levels), default=0.0) * 2.0)
+    top = answered[-1]
+    points = [(lv.level, lv.relerr) for lv in answered[-3:]]
+    decay = _slope(points)  # type: ignore[arg-type]
+    error = math.log2(top.relerr)  # type: ignore[arg-type]
+    if method.family == "monte-carlo":
+        decay = _MC_DECAY
+        error = sum(math.log2(y) + decay * (top.level - x) for x, y in points) / len(points)  # type: ignore[arg-type]
+    if decay is None or decay > _MIN_DECAY:
+        target = top.level + 1
+    else:
+        target = top.level + max(1, math.ceil((math.log2(tol) - error) / decay - 1e-9))
+    growth = _slope([(lv.level, lv.time) for lv in answered[-2:]])  # type: ignore[misc]
+    if growth is None or top.time < 0.01:  # type: ignore[operator]
+        growth = 1.0
+    return Prediction(target, top.time * 2.0 ** (max(growth, 1.0) * (target - top.level)))  # type: ignore[operator]
 
 
 def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> LevelResult:
@@ -106,8 +187,10 @@ class BenchmarkRunner:
         resume: Mapping[tuple[str, str], Sequence[LevelResult]] | None = None,
         worker_wait: float = float("inf"),
         poll_interval: float = 1.0,
+        timing: TimingPolicy | None = None,
     ):
         self.client = client
+        self.timing = timing or TimingPolicy.from_config()
         self.worker_wait = worker_wait
         self.poll_interval = poll_interval
         self.plan = plan
@@ -124,13 +207,17 @@ class BenchmarkRunner:
             for level in (resume or {}).get((pair.instance.id, pair.method.name), ()):
                 pair.levels[level.level] = level
                 pair.top = max(pair.top, level.level)
-                pair.spent += (level.time or 0.0) * (len(level.times) + 1)  # warm-up and repeats
+                pair.spent += sum(level.times)
+                if level.timing == "repeated":
+                    pair.spent += level.time or 0.0  # its warm-up
+                    pair.timing.add(level.level)
         self._tasks: dict[str, tuple[str, object, int]] = {}
         self._futures: dict[str, Future] = {}
         self._finished: queue.SimpleQueue[Future] = queue.SimpleQueue()  # filled by the futures' callbacks
         self._no_workers_since: float | None = None
         self._submitted = 0
         self._completed = 0
+        self._worker_seconds = 0.0
         self._cancelled = False
 
     @property
@@ -138,21 +225,39 @@ class BenchmarkRunner:
         """Tasks (completed, submitted) so far."""
         return self._completed, self._submitted
 
+    @property
+    def worker_seconds(self) -> float:
+        """Worker time the completed tasks took (each task's own measure)."""
+        return self._worker_seconds
+
     # -- submission -------------------------------------------------------
-    def _submit(self, func, arg, key: str, meta: tuple[str, object, int]) -> Future:
-        future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False)
+    def _submit(self, func, arg, key: str, meta: tuple[str, object, int], priority: float = 0) -> Future:
+        future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False, priority=priority)
         self._tasks[future.key] = meta
         self._futures[future.key] = future
         future.add_done_callback(self._finished.put)
         self._submitted += 1
         return future
 
-    def _submit_level(self, pair: _PairState, level: int) -> None:
-        task = SolveTask(pair.instance.id, pair.method.name, level, pair.instance.octave_struct(),
-                         self.plan.repeats, self.task_timeout)
-        self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level}", ("solve", pair, level))
+    def _submit_level(self, pair: _PairState, level: int, priority: float | None = None) -> None:
+        """One call at ``level``, for its error (and its single-call time)."""
+        task = SolveTask(pair.instance.id, pair.method.name, level, pair.instance.octave_struct(), 0,
+                         self.task_timeout)
+        # Longest first: a predicted cost in seconds orders the queue; without
+        # one, the level does, below any prediction.
+        self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level}", ("solve", pair, level),
+                     priority=level / 1000 if priority is None else priority)
         pair.pending.add(level)
         pair.top = max(pair.top, level)
+
+    def _submit_timing(self, pair: _PairState, level: LevelResult) -> None:
+        """Time the deciding level over repeats, after a warm-up."""
+        task = SolveTask(pair.instance.id, pair.method.name, level.level, pair.instance.octave_struct(),
+                         self.plan.repeats, self.task_timeout, self.timing.min_total, self.timing.long_call)
+        expected = (self.plan.repeats + 1) * (level.time or 0.0) + self.timing.min_total
+        self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level.level}-timed",
+                     ("timing", pair, level.level), priority=expected)
+        pair.timing.add(level.level)
 
     def _submit_references(self) -> None:
         for instance in self.plan.instances:
@@ -186,13 +291,31 @@ class BenchmarkRunner:
             return
         if reference is None:
             return  # the reference is still being computed
-        met = bool(stable_passing(pair.levels.values()))
-        failed_top = pair.levels[pair.top].status in ("error", "timeout")
-        within_budget = pair.spent < self.method_budget
-        if met or failed_top or pair.top >= pair.method.max_level or not within_budget:
+        passing = stable_passing(pair.levels.values())
+        if passing:
+            decider = min(passing, key=lambda lv: lv.level)  # the cheapest: single-call times are noisy
+            if not pair.timing and (decider.time or 0.0) < self.timing.long_call:
+                self._submit_timing(pair, decider)
+            else:
+                pair.done = True
+            return
+        if pair.levels[pair.top].status in ("error", "timeout") or pair.top >= pair.method.max_level:
             pair.done = True
-        else:
-            self._submit_level(pair, pair.top + 1)
+            return
+        answered = [lv for lv in pair.levels.values() if lv.status in ("ok", "inaccurate")]
+        predicted = predict_level(pair.method, answered, self.plan.tol)
+        top = pair.method.max_level
+        level = min(predicted.level, top)
+        cost = predicted.seconds / 2.0 ** (predicted.level - level)  # at least doubling per level
+        need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
+        if predicted.level > top and pair.method.family == "monte-carlo":
+            # Sampling error is predictable: the top level would not meet the tolerance.
+            pair.done, pair.note = True, f"{need}, above its top level {top}"
+            return
+        if pair.spent + cost > self.method_budget:
+            pair.done, pair.note = True, f"{need}, more than its time budget (benchop.method-budget)"
+            return
+        self._submit_level(pair, level, priority=cost)
 
     def _task_result(self, future: Future):
         """The task's return value; raises ClusterLost when the scheduler dropped it."""
@@ -208,6 +331,7 @@ class BenchmarkRunner:
         try:
             outcome = self._task_result(future)
             error = outcome.error
+            self._worker_seconds += outcome.wall
         except ClusterLost:
             raise
         except Exception as exc:  # a task that kept killing its workers, plugin missing, ...
@@ -225,16 +349,36 @@ class BenchmarkRunner:
             if pair.instance.id == instance.id:
                 self._advance(pair)
 
-    def _on_solve(self, pair: _PairState, level: int, future: Future) -> None:
+    def _solve_outcome(self, pair: _PairState, level: int, future: Future) -> SolveOutcome:
         try:
             outcome = self._task_result(future)
         except ClusterLost:
             raise
         except Exception as exc:  # a task that kept killing its workers, plugin missing, ...
             outcome = SolveOutcome(pair.instance.id, pair.method.name, level, "error", error=f"task failed: {exc}")
-        pair.pending.discard(outcome.level)
         pair.spent += outcome.wall
+        self._worker_seconds += outcome.wall
+        return outcome
+
+    def _on_solve(self, pair: _PairState, level: int, future: Future) -> None:
+        outcome = self._solve_outcome(pair, level, future)
+        pair.pending.discard(outcome.level)
         pair.outcomes[outcome.level] = outcome
+        self._advance(pair)
+
+    def _on_timing(self, pair: _PairState, level: int, future: Future) -> None:
+        """The deciding level's times over repeats replace its single call; its score stays."""
+        outcome = self._solve_outcome(pair, level, future)
+        single = pair.levels[level]
+        if outcome.status == "done" and outcome.times:
+            timed = replace(single, time=median_time(outcome.times), times=outcome.times, timing="repeated",
+                            worker=outcome.worker)
+            pair.levels[level] = timed
+            if self.on_level is not None:
+                self.on_level(pair.instance.id, pair.method.name, timed)
+        else:  # the single call stands, marked as such
+            logger.warning("timing %s on %s at level %d failed: %s", pair.method.name, pair.instance.id, level,
+                           outcome.error)
         self._advance(pair)
 
     # -- the run ------------------------------------------------------------
@@ -258,6 +402,8 @@ class BenchmarkRunner:
                 kind, subject, level = meta
                 if kind == "reference":
                     self._on_reference(subject, future)  # type: ignore[arg-type]
+                elif kind == "timing":
+                    self._on_timing(subject, level, future)  # type: ignore[arg-type]
                 else:
                     self._on_solve(subject, level, future)  # type: ignore[arg-type]
                 future.release()
@@ -319,6 +465,8 @@ class BenchmarkRunner:
             reference = self.references.get(pair.instance.id)
             ref_values = reference.values if reference else ()
             summary = summarize_pair(pair.instance.id, pair.method.name, pair.levels.values(), ref_values)
+            if summary.status == "inaccurate" and pair.note:
+                summary = replace(summary, error=pair.note)
             if pair.instance.id in self.reference_errors:
                 summary = PairResult(pair.instance.id, pair.method.name, "error",
                                      error=self.reference_errors[pair.instance.id])
@@ -340,4 +488,5 @@ class BenchmarkRunner:
             )
             for inst in self.plan.instances
         )
-        return RunResult(self.plan.tol, self.plan.repeats, problems, tuple(results), rank(results))
+        return RunResult(self.plan.tol, self.plan.repeats, problems, tuple(results), rank(results),
+                         tasks=self._completed, worker_seconds=self._worker_seconds)

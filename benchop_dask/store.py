@@ -147,7 +147,9 @@ class RunRecord(RunListing):
 
 
 def _level_from_json(data: dict[str, Any]) -> LevelResult:
-    return LevelResult(**{**data, "prices": tuple(data.get("prices") or ()), "times": tuple(data.get("times") or ())})
+    # Levels stored before single-call levels existed were all timed over repeats.
+    return LevelResult(**{"timing": "repeated", **data, "prices": tuple(data.get("prices") or ()),
+                          "times": tuple(data.get("times") or ())})
 
 
 def _disk_fault(directory: Path) -> str | None:
@@ -382,16 +384,33 @@ class Store:
         return out
 
     def add_level(self, run_id: str, problem: str, method: str, level: LevelResult) -> bool:
-        """Store one scored level; False when the run already has it (nothing is stored twice)."""
+        """Store one scored level; False when the run already has it (nothing is stored twice).
+
+        A level timed over repeats replaces the same level's single call, once.
+        """
         with self._transaction() as db:
+            result = json.dumps(asdict(level))
             added = db.execute(
                 "INSERT OR IGNORE INTO levels (run_id, problem, method, level, result) VALUES (?, ?, ?, ?, ?)",
-                (run_id, problem, method, level.level, json.dumps(asdict(level)))).rowcount == 1
+                (run_id, problem, method, level.level, result)).rowcount == 1
+            timed = level.time is not None
             if added:
-                timed = level.time is not None
                 db.execute("UPDATE level_totals SET stored = stored + 1, timed = timed + ?, seconds = seconds + ? "
                            "WHERE id = 1", (int(timed), level.time if timed else 0.0))
-        return added
+                return True
+            if level.timing != "repeated":
+                return False
+            key = (run_id, problem, method, level.level)
+            rows = db.execute("SELECT result FROM levels WHERE run_id = ? AND problem = ? AND method = ? AND level = ?",
+                              key).fetchall()
+            single = _level_from_json(json.loads(rows[0][0]))
+            if single.timing == "repeated":
+                return False
+            db.execute("UPDATE levels SET result = ? WHERE run_id = ? AND problem = ? AND method = ? AND level = ?",
+                       (result, *key))
+            db.execute("UPDATE level_totals SET timed = timed + ?, seconds = seconds + ? WHERE id = 1",
+                       (int(timed) - int(single.time is not None), (level.time or 0.0) - (single.time or 0.0)))
+        return True
 
     def run_levels(self, run_id: str) -> dict[tuple[str, str], list[LevelResult]]:
         out: dict[tuple[str, str], list[LevelResult]] = {}

@@ -28,8 +28,10 @@ class SolveTask:
     method: str
     level: int
     problem: dict[str, Any]  # the Octave problem struct
-    repeats: int
+    repeats: int  # 0: one call, for the error; else timed calls after a warm-up (benchop_solve)
     timeout: float
+    min_total: float = 0.0  # seconds the timed calls add up to at least
+    long_call: float = math.inf  # a warm-up this long is followed by one timed call
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def run_solve(task: SolveTask) -> SolveOutcome:
               "worker": platform.node()}
     try:
         prices, times, info = _call("benchop_solve", task.method, task.problem, task.level, task.repeats,
-                                    nout=3, timeout=task.timeout)
+                                    task.min_total, task.long_call, nout=3, timeout=task.timeout)
     except OctaveTimeout as exc:
         return SolveOutcome(status="timeout", error=str(exc), wall=time.perf_counter() - start, **common)
     except OctaveError as exc:
@@ -116,12 +118,14 @@ class ReferenceOutcome:
     problem_id: str
     values: tuple[float, ...] = ()
     error: str | None = None
+    wall: float = 0.0
 
 
 def run_reference(task: ReferenceTask) -> ReferenceOutcome:
     """The reference values for one problem instance, or why there are none."""
+    start = time.perf_counter()
     try:
         values = _call("benchop_reference", task.problem, nout=1, timeout=task.timeout)
     except (OctaveError, OctaveTimeout) as exc:
-        return ReferenceOutcome(task.problem_id, error=str(exc))
-    return ReferenceOutcome(task.problem_id, _row(values))
+        return ReferenceOutcome(task.problem_id, error=str(exc), wall=time.perf_counter() - start)
+    return ReferenceOutcome(task.problem_id, _row(values), wall=time.perf_counter() - start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import statistics
 
 import dask.config
 import pytest
@@ -80,6 +81,51 @@ def test_custom_parameters_are_scored_against_their_own_reference(client):
 def _worker_pids(client):
     """Worker address -> process id: the same processes before and after a failure."""
     return client.run(os.getpid)
+
+
+def test_error_first_only_the_deciding_level_is_timed_over_repeats(client):
+    with dask.config.set({"benchop.timing.min-total": 0.02}):
+        result = run(client, ["1a-I", "1c-II"], ["COS", "FD"], repeats=3)
+    levels = 0
+    for r in result.results:
+        assert r.status == "ok", r
+        (timed,) = [lv for lv in r.levels if lv.timing == "repeated"]
+        # the lowest level that met the tolerance, timed after a warm-up over 3 calls or more,
+        # more only while they added up to less than min-total
+        assert timed.level == r.level == min(lv.level for lv in r.levels if lv.status == "ok")
+        assert len(timed.times) >= 3
+        assert len(timed.times) == 3 or sum(timed.times[:-1]) < 0.02 <= sum(timed.times)
+        assert r.time == statistics.median(timed.times)
+        assert all(len(lv.times) == 1 for lv in r.levels if lv.timing == "single")
+        levels += len(r.levels)
+    # one task per level, one per pair's timing, and at most one per problem's reference
+    assert levels + 4 <= result.tasks <= levels + 4 + 2
+    assert result.worker_seconds > 0
+
+
+def test_monte_carlo_jumps_to_the_level_its_convergence_predicts(client):
+    result = run(client, ["1a-I"], ["MC-S"], tol=2e-6)
+    (r,) = result.results
+    answered = sorted(lv.level for lv in r.levels)
+    default = configured_catalogue().methods["MC-S"].default_level
+    assert answered[:default] == list(range(1, default + 1))
+    above = answered[default:]
+    assert above and above[0] > default + 1, answered  # levels skipped, not climbed one by one
+    assert (r.status == "ok") == (r.relerr <= 2e-6)
+
+
+def test_a_climb_stops_early_saying_what_the_tolerance_needs(client):
+    # Monte Carlo: the convergence says the top level cannot reach 1e-4 on the American put.
+    (mc,) = run(client, ["1b-I"], ["MC-S"]).results
+    assert mc.status == "inaccurate"
+    assert mc.error.startswith("needs about ") and "above its top level 14" in mc.error, mc.error
+    assert max(lv.level for lv in mc.levels) < 14
+    # Any method: the next level predicted does not fit the budget.
+    with dask.config.set({"benchop.method-budget": 0.001}):
+        (fd,) = run(client, ["1a-I"], ["FD"], tol=1e-10).results
+    assert fd.status == "inaccurate"
+    assert "more than its time budget (benchop.method-budget)" in fd.error, fd.error
+    assert max(lv.level for lv in fd.levels) == configured_catalogue().methods["FD"].default_level
 
 
 def test_octave_error_is_reported_and_the_worker_goes_on(client):

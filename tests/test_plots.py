@@ -24,7 +24,8 @@ def _run() -> dict[str, Any]:
     results = [
         _pair("1a-I", "FD", "ok", 0.040, [_level(3, "inaccurate", 2e-3, 0.01), _level(4, "ok", 5e-5, 0.04)]),
         _pair("1a-I", "COS", "ok", 0.002, [_level(1, "inaccurate", 1e-2, 0.001), _level(2, "inaccurate", 1e-3, 0.0015),
-                                            _level(3, "ok", 1e-7, 0.002)]),
+                                            {**_level(3, "ok", 1e-7, 0.002), "timing": "repeated",
+                                             "times": [0.002] * 25}]),
         _pair("1a-I", "MC-S", "inaccurate", 1.5, [_level(4, "inaccurate", 3e-3, 1.5), _level(5, "timeout", None, None)]),
         _pair("4", "FD", "ok", 0.3, [_level(4, "ok", 8e-5, 0.3)]),
         _pair("4", "RBF", "error", None, [_level(4, "error", None, None)]),
@@ -93,6 +94,7 @@ def test_work_precision_has_one_point_per_answered_level():
     assert cos["level"] == [1, 2, 3]
     assert cos["time"] == [0.001, 0.0015, 0.002]
     assert cos["relerr"] == [1e-2, 1e-3, 1e-7]
+    assert cos["timed"] == ["one call", "one call", "median of 25 calls"]
     assert curves[("1a-I", "MC-S")]["level"] == [4]  # the time-out has no point
     attrs = _figure(item)["attributes"]
     assert attrs["x_scale"]["name"] == "LogScale" and attrs["y_scale"]["name"] == "LogScale"

@@ -58,6 +58,20 @@ def test_a_level_is_stored_once_and_counted_once(store):
     assert [lv.level for lv in store.run_levels("r")[("1a-I", "COS")]] == [3, 4]
 
 
+def test_the_deciding_levels_timing_replaces_its_single_call_once(store):
+    store.create_run("r", REQUEST, ["1a-I"])
+    single = LevelResult(3, "ok", prices=(1.0,), relerr=1e-6, time=0.25, times=(0.25,))
+    timed = LevelResult(3, "ok", prices=(1.0,), relerr=1e-6, time=0.2, times=(0.2, 0.19, 0.21), timing="repeated")
+    assert store.add_level("r", "1a-I", "COS", single) is True
+    assert store.add_level("r", "1a-I", "COS", timed) is True
+    assert store.run_levels("r")[("1a-I", "COS")] == [timed]
+    assert store.level_totals() == (1, 1, pytest.approx(0.2))
+    # Neither a second timing nor the single call comes back over it.
+    assert store.add_level("r", "1a-I", "COS", LevelResult(3, "ok", time=9.0, times=(9.0,), timing="repeated")) is False
+    assert store.add_level("r", "1a-I", "COS", single) is False
+    assert store.run_levels("r")[("1a-I", "COS")] == [timed]
+
+
 def test_a_second_opener_is_refused_and_a_locked_store_answers_busy(store):
     with pytest.raises(StoreInUse, match=f"in use by another benchop service \\(process {os.getpid()}\\)"):
         Store(store.path)
@@ -93,6 +107,8 @@ def test_a_store_of_the_previous_release_opens_with_its_runs_and_levels(tmp_path
         assert [r.id for r in store.unfinished_runs()] == ["old"]
         assert store.level_totals() == (2, 1, 0.5)
         assert [lv.level for lv in store.run_levels("old")[("1a-I", "COS")]] == [1, 2]
+        # its levels were all timed over repeats
+        assert {lv.timing for lv in store.run_levels("old")[("1a-I", "COS")]} == {"repeated"}
         assert store.create_run("new", REQUEST, ["1a-I"], client="a", idempotency_key="k") == ("new", True)
     finally:
         store.close()
