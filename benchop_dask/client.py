@@ -123,9 +123,9 @@ def register_octave_plugin(client: Client, remote: bool) -> None:
     client.register_plugin(plugin, name=PLUGIN_NAME)
 
 
-def run_plan(client: Client, plan: RunPlan, on_progress: ProgressCallback | None = None) -> RunResult:
-    """Run a validated plan on the cluster behind ``client``."""
-    runner = BenchmarkRunner(
+def make_runner(client: Client, plan: RunPlan, on_progress: ProgressCallback | None = None) -> BenchmarkRunner:
+    """A runner for a validated plan on the cluster behind ``client``, set up from the configuration."""
+    return BenchmarkRunner(
         client,
         plan,
         task_timeout=float(dask.config.get("benchop.task-timeout")),
@@ -134,4 +134,8 @@ def run_plan(client: Client, plan: RunPlan, on_progress: ProgressCallback | None
         on_progress=on_progress,
         worker_wait=float(dask.config.get("benchop.worker-wait")),
     )
-    return replace(runner.run(), dashboard=client.dashboard_link)
+
+
+def run_plan(client: Client, plan: RunPlan, on_progress: ProgressCallback | None = None) -> RunResult:
+    """Run a validated plan on the cluster behind ``client``."""
+    return replace(make_runner(client, plan, on_progress).run(), dashboard=client.dashboard_link)

@@ -84,6 +84,23 @@ _MC_DECAY = -0.5
 _MIN_DECAY = -0.25
 
 
+@dataclass(frozen=True)
+class TaskRecord:
+    """One completed task, as a schedule simulation needs it (bench/scaling).
+
+    ``round`` 0 holds the tasks a pair (or a reference) starts with, all at
+    once; a pair's round r + 1 was submitted once its round r had finished
+    and its problem's reference was known.
+    """
+
+    problem: str
+    method: str  # "" for a reference
+    kind: str  # "solve", "timing" or "reference"
+    level: int
+    round: int
+    seconds: float  # the task's own measure of its worker time
+
+
 @dataclass
 class _PairState:
     instance: ProblemInstance
@@ -95,6 +112,8 @@ class _PairState:
     levels: dict[int, LevelResult] = field(default_factory=dict)
     timing: set[int] = field(default_factory=set)  # levels whose timing over repeats was asked for
     note: str | None = None  # why the climb stopped short of the tolerance
+    round: int = 0  # of the tasks submitted last (TaskRecord)
+    rounds: dict[tuple[str, int], int] = field(default_factory=dict)  # (kind, level) -> its round
     done: bool = False
 
 
@@ -218,6 +237,7 @@ class BenchmarkRunner:
         self._submitted = 0
         self._completed = 0
         self._worker_seconds = 0.0
+        self._trace: list[TaskRecord] = []
         self._cancelled = False
 
     @property
@@ -229,6 +249,11 @@ class BenchmarkRunner:
     def worker_seconds(self) -> float:
         """Worker time the completed tasks took (each task's own measure)."""
         return self._worker_seconds
+
+    @property
+    def trace(self) -> list[TaskRecord]:
+        """The completed tasks, in the order they completed."""
+        return list(self._trace)
 
     # -- submission -------------------------------------------------------
     def _submit(self, func, arg, key: str, meta: tuple[str, object, int], priority: float = 0) -> Future:
@@ -247,6 +272,7 @@ class BenchmarkRunner:
         # one, the level does, below any prediction.
         self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level}", ("solve", pair, level),
                      priority=level / 1000 if priority is None else priority)
+        pair.rounds[("solve", level)] = pair.round
         pair.pending.add(level)
         pair.top = max(pair.top, level)
 
@@ -255,8 +281,10 @@ class BenchmarkRunner:
         task = SolveTask(pair.instance.id, pair.method.name, level.level, pair.instance.octave_struct(),
                          self.plan.repeats, self.task_timeout, self.timing.min_total, self.timing.long_call)
         expected = (self.plan.repeats + 1) * (level.time or 0.0) + self.timing.min_total
+        pair.round += 1
         self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level.level}-timed",
                      ("timing", pair, level.level), priority=expected)
+        pair.rounds[("timing", level.level)] = pair.round
         pair.timing.add(level.level)
 
     def _submit_references(self) -> None:
@@ -315,6 +343,7 @@ class BenchmarkRunner:
         if pair.spent + cost > self.method_budget:
             pair.done, pair.note = True, f"{need}, more than its time budget (benchop.method-budget)"
             return
+        pair.round += 1
         self._submit_level(pair, level, priority=cost)
 
     def _task_result(self, future: Future):
@@ -332,6 +361,7 @@ class BenchmarkRunner:
             outcome = self._task_result(future)
             error = outcome.error
             self._worker_seconds += outcome.wall
+            self._trace.append(TaskRecord(instance.id, "", "reference", 0, 0, outcome.wall))
         except ClusterLost:
             raise
         except Exception as exc:  # a task that kept killing its workers, plugin missing, ...
@@ -349,7 +379,7 @@ class BenchmarkRunner:
             if pair.instance.id == instance.id:
                 self._advance(pair)
 
-    def _solve_outcome(self, pair: _PairState, level: int, future: Future) -> SolveOutcome:
+    def _solve_outcome(self, pair: _PairState, kind: str, level: int, future: Future) -> SolveOutcome:
         try:
             outcome = self._task_result(future)
         except ClusterLost:
@@ -358,17 +388,19 @@ class BenchmarkRunner:
             outcome = SolveOutcome(pair.instance.id, pair.method.name, level, "error", error=f"task failed: {exc}")
         pair.spent += outcome.wall
         self._worker_seconds += outcome.wall
+        self._trace.append(TaskRecord(pair.instance.id, pair.method.name, kind, level,
+                                      pair.rounds.get((kind, level), 0), outcome.wall))
         return outcome
 
     def _on_solve(self, pair: _PairState, level: int, future: Future) -> None:
-        outcome = self._solve_outcome(pair, level, future)
+        outcome = self._solve_outcome(pair, "solve", level, future)
         pair.pending.discard(outcome.level)
         pair.outcomes[outcome.level] = outcome
         self._advance(pair)
 
     def _on_timing(self, pair: _PairState, level: int, future: Future) -> None:
         """The deciding level's times over repeats replace its single call; its score stays."""
-        outcome = self._solve_outcome(pair, level, future)
+        outcome = self._solve_outcome(pair, "timing", level, future)
         single = pair.levels[level]
         if outcome.status == "done" and outcome.times:
             timed = replace(single, time=median_time(outcome.times), times=outcome.times, timing="repeated",
