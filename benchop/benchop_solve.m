@@ -8,7 +8,7 @@
 ## @var{method} is a method name of the registry (@pxref{benchop_methods});
 ## no other string is ever called.  @var{problem} is a problem struct
 ## (@pxref{benchop_problem}).  @var{level} is a positive integer between 1
-## and the method's maximum level; each level roughly doubles the work.
+## and the method's maximum level; each level costs more than the one below.
 ##
 ## The timed region is the pricing alone.  The problem and the level are
 ## checked once, before any timing: here, and by the method's own

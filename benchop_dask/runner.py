@@ -132,6 +132,11 @@ def _slope(points: Sequence[tuple[int, float]]) -> float | None:
 class Prediction:
     level: int  # the level predicted to meet the tolerance (may lie above the method's top)
     seconds: float  # the predicted time of one call at that level
+    growth: float = 1.0  # log2 of the time's growth per level
+
+    def seconds_at(self, level: int) -> float:
+        """The predicted time of one call at another level."""
+        return self.seconds * 2.0 ** (self.growth * (level - self.level))
 
 
 def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> Prediction:
@@ -143,9 +148,9 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     Carlo method's decay is known (``_MC_DECAY``), and its error at the top
     is read off the line of that slope through the last three estimates,
     not off the last one alone: each is noisy. The time grows per
-    level as observed between the two highest levels (once they take 10 ms,
-    below which fixed costs hide the growth), at least doubling, as every
-    ladder is documented to.
+    level as observed between the two highest levels once they take 10 ms
+    (below, fixed costs hide the growth); without that, it doubles, the
+    most a level may cost (benchop/METHODS.md).
     """
     answered = sorted((lv for lv in levels if lv.relerr and lv.time), key=lambda lv: lv.level)
     if not answered:  # nothing to extrapolate from
@@ -163,9 +168,8 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     else:
         target = top.level + max(1, math.ceil((math.log2(tol) - error) / decay - 1e-9))
     growth = _slope([(lv.level, lv.time) for lv in answered[-2:]])  # type: ignore[misc]
-    if growth is None or top.time < 0.01:  # type: ignore[operator]
-        growth = 1.0
-    return Prediction(target, top.time * 2.0 ** (max(growth, 1.0) * (target - top.level)))  # type: ignore[operator]
+    growth = 1.0 if growth is None or top.time < 0.01 else min(max(growth, 0.0), 3.0)  # type: ignore[operator]
+    return Prediction(target, top.time * 2.0 ** (growth * (target - top.level)), growth)  # type: ignore[operator]
 
 
 def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> LevelResult:
@@ -334,7 +338,7 @@ class BenchmarkRunner:
         predicted = predict_level(pair.method, answered, self.plan.tol)
         top = pair.method.max_level
         level = min(predicted.level, top)
-        cost = predicted.seconds / 2.0 ** (predicted.level - level)  # at least doubling per level
+        cost = predicted.seconds_at(level)
         need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
         if predicted.level > top and pair.method.family == "monte-carlo":
             # Sampling error is predictable: the top level would not meet the tolerance.

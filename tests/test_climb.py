@@ -59,9 +59,13 @@ def test_the_time_grows_as_observed_when_calls_are_long_enough():
     levels = [single(3, 1e-2, 0.02), single(4, 1e-3, 0.08)]
     p = predict_level(method("pde"), levels, 1e-4)
     assert (p.level, p.seconds) == (5, pytest.approx(0.32))
-    # Fixed costs hide the growth of short calls: doubling is assumed.
+    assert p.seconds_at(4) == pytest.approx(0.08)
+    # Fixed costs hide the growth of short calls: doubling, the most a level may cost, is assumed.
     levels = [single(3, 1e-2, 0.001), single(4, 1e-3, 0.001)]
     assert predict_level(method("pde"), levels, 1e-4).seconds == pytest.approx(0.002)
+    # A fine ladder's slower growth is believed once it is measured.
+    levels = [single(3, 1e-2, 0.1), single(4, 1e-3, 0.12)]
+    assert predict_level(method("fourier"), levels, 1e-4).seconds == pytest.approx(0.144)
 
 
 def test_a_prediction_may_lie_above_the_top_level():

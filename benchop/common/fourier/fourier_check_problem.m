@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{p}, @var{S}] =} fourier_check_problem (@var{who}, @var{problem}, @var{level}, @var{models})
+## @deftypefn  {} {[@var{p}, @var{S}] =} fourier_check_problem (@var{who}, @var{problem}, @var{level}, @var{models})
+## @deftypefnx {} {[@var{p}, @var{S}] =} fourier_check_problem (@var{who}, @var{problem}, @var{level}, @var{models}, @var{max_level})
 ## Validate a problem struct and resolution level for a Fourier pricing
 ## method, and collect the model's parameters.
 ##
@@ -25,7 +26,8 @@
 ## @code{K}.
 ## @end table
 ## Parameters without a stated range must be positive; @code{r} is any
-## finite real.  @var{level} must be an integer from 1 to 9.
+## finite real.  @var{level} must be an integer from 1 to @var{max_level}
+## (default 9).
 ##
 ## @var{p} is a struct of the parameters, @code{T} and @code{r} as
 ## doubles; @var{S} the evaluation points as a double row (an n-by-2
@@ -34,15 +36,15 @@
 ## is its own.
 ## @end deftypefn
 
-function [p, S] = fourier_check_problem (who, problem, level, models)
-  if (nargin != 4)
+function [p, S] = fourier_check_problem (who, problem, level, models, max_level = 9)
+  if (nargin < 4 || nargin > 5)
     print_usage ();
   endif
   if (! isstruct (problem) || ! isscalar (problem)
       || ! isfield (problem, "model"))
     error ("%s: PROBLEM must be a problem struct", who);
   endif
-  check_level (who, level, 9);
+  check_level (who, level, max_level);
   model = problem.model;
   if (! any (strcmp (model, models)))
     error ("%s: model '%s' is not supported", who, model);
@@ -151,6 +153,8 @@ endfunction
 %!error <f: PROBLEM must be a problem struct> fourier_check_problem ("f", 3, 1, models)
 %!error <f: PROBLEM must be a problem struct with fields> fourier_check_problem ("f", rmfield (benchop_problem ("4"), "V0"), 1, models)
 %!error <f: LEVEL must be> fourier_check_problem ("f", benchop_problem ("1a-I"), 0.5, models)
+%!error <f: LEVEL must be an integer from 1 to 9> fourier_check_problem ("f", benchop_problem ("1a-I"), 10, models)
+%!assert (fourier_check_problem ("f", benchop_problem ("1a-I"), 10, models, 10).K, 100)
 %!error <f: model 'black-scholes-2d' is not supported> fourier_check_problem ("f", benchop_problem ("6"), 1, models)
 %!error <f: model 'sabr' is not supported> fourier_check_problem ("f", setfield (benchop_problem ("1a-I"), "model", "sabr"), 1, {"sabr"})
 %!error <f: S must be a vector> fourier_check_problem ("f", setfield (benchop_problem ("1a-I"), "S", [1 2; 3 4]), 1, models)

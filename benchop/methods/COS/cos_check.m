@@ -6,7 +6,13 @@
 ## @code{r} as doubles (@code{fourier_check_problem}), the evaluation
 ## points @code{S} as a row (an n-by-2 matrix for the two-asset model),
 ## the @code{model}, @code{payoff}, @code{exercise}, @code{barrier} and
-## @code{output}, and the barrier @code{B} of an up-and-out call.
+## @code{output}, and the barrier @code{B} of an up-and-out call; and the
+## same descriptors as numbers, on which the pricing branches without
+## comparing strings: @code{kind} (1 European under Black-Scholes, 2
+## up-and-out call, 3 American put, 4 European from a characteristic
+## function, 5 American call with a dividend, 6 exchange option, 7 local
+## volatility), @code{cf} (1 dividend, 2 Heston, 3 Merton, else 0),
+## @code{out} (0 price, 1 delta, 2 gamma, 3 vega) and @code{call}.
 ##
 ## Only the problem is checked here: everything computed from its
 ## parameters (cumulants, truncation ranges, numbers of terms) is left to
@@ -19,7 +25,7 @@ function p = cos_check (problem, level)
   endif
   models = {"black-scholes", "black-scholes-dividend", "heston", "merton", ...
             "black-scholes-2d", "local-vol-implied-surface"};
-  [p, S] = fourier_check_problem ("cos_check", problem, level, models);
+  [p, S] = fourier_check_problem ("cos_check", problem, level, models, 10);
   model = problem.model;
   ## The up-and-out call's barrier is one more positive parameter.
   if (strcmp (model, "black-scholes") && strcmp (problem.barrier, "up-and-out"))
@@ -98,6 +104,32 @@ function p = cos_check (problem, level)
   p.exercise = exercise;
   p.barrier = barrier;
   p.output = output;
+  ## The same descriptors as numbers, which the pricing branches on without
+  ## comparing strings: the code path (kind), the output (0 price, 1 delta,
+  ## 2 gamma, 3 vega) and the payoff (call true, put false).
+  if (strcmp (model, "black-scholes"))
+    if (! strcmp (barrier, "none"))
+      p.kind = 2;                       # up-and-out call
+    elseif (strcmp (exercise, "american") && ! american_call)
+      p.kind = 3;                       # American put
+    else
+      p.kind = 1;                       # European (an American call too)
+    endif
+  elseif (strcmp (model, "black-scholes-2d"))
+    p.kind = 6;
+  elseif (strcmp (model, "local-vol-implied-surface"))
+    p.kind = 7;
+  elseif (strcmp (exercise, "american"))
+    p.kind = 5;                         # the dividend's American call
+  else
+    p.kind = 4;                         # European, from the characteristic function
+  endif
+  p.cf = find (strcmp (model, {"black-scholes-dividend", "heston", "merton"}));
+  if (isempty (p.cf))
+    p.cf = 0;                           # no characteristic function path
+  endif
+  p.out = find (strcmp (output, {"price", "delta", "gamma", "vega"})) - 1;
+  p.call = strcmp (payoff, "call");
 endfunction
 
 %!test
@@ -114,6 +146,19 @@ endfunction
 %! for nm = {"model", "payoff", "exercise", "barrier", "output"}
 %!   assert (p.(nm{1}), q.(nm{1}));
 %! endfor
+%! assert ([p.kind, p.out, p.call], [2, 0, true]);
+%!test
+%! ## The code paths and outputs as numbers.
+%! ids = {"1a-I", "1a-II-vega", "1b-I", "1c-II", "4", "5", "2-eu", "2-am", "6", "3-II"};
+%! kinds = [1 1 3 2 4 4 4 5 6 7];
+%! for i = 1:numel (ids)
+%!   assert (cos_check (benchop_problem (ids{i}), 1).kind, kinds(i));
+%! endfor
+%! assert (cos_check (benchop_problem ("1a-II-vega"), 1).out, 3);
+%! cf = cellfun (@(id) cos_check (benchop_problem (id), 1).cf, {"2-eu", "4", "5", "1a-I"});
+%! assert (cf, [1 2 3 0]);
+%! q = setfield (benchop_problem ("1b-I"), "payoff", "call");
+%! assert (cos_check (q, 1).kind, 1);
 %!test
 %! ## No barrier, no B; the two-asset points stay n-by-2.
 %! assert (! isfield (cos_check (benchop_problem ("1a-I"), 1), "B"));
@@ -138,7 +183,7 @@ endfunction
 %!error <PROBLEM must be a problem struct> cos_check (rmfield (p, "sigma"), 1)
 %!error <cos_check: LEVEL must be> cos_check (p, 0)
 %!error <LEVEL must be> cos_check (p, 1.5)
-%!error <LEVEL must be> cos_check (p, 10)
+%!error <LEVEL must be> cos_check (p, 11)
 %!error <model 'local-vol-parametric' is not supported> cos_check (benchop_problem ("3-I"), 1)
 %!error <S must be> cos_check (setfield (p, "S", [90 -1]), 1)
 %!error <S must be> cos_check (setfield (p, "S", []), 1)

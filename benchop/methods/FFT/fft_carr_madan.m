@@ -34,7 +34,7 @@ function [C, k0, lambda] = fft_carr_madan (logcf, T, r, alpha, eta, N, kc, g)
   endif
   v = eta * (0:N-1).';
   u = v - (alpha + 1) * 1i;
-  lambda = 2 * pi / (N * eta);
+  lambda = 6.283185307179586 / (N * eta);
   k0 = kc(:).' - N * lambda / 2;
   w = eta / 3 * (3 - (-1) .^ (0:N-1).');  # 4/3, 2/3, ... from j = 1
   w(1) = eta / 3;
@@ -46,7 +46,7 @@ function [C, k0, lambda] = fft_carr_madan (logcf, T, r, alpha, eta, N, kc, g)
   ## e^{-i v_j k_m} = e^{-i v_j k0} e^{-2 pi i j m / N}.
   E = exp (-1i * v .* k0);
   for q = 1:rows (G)
-    C(:,:,q) = exp (-alpha * km) / pi .* real (fft (E .* (psi .* w .* G(q,:).')));
+    C(:,:,q) = exp (-alpha * km) / 3.141592653589793 .* real (fft (E .* (psi .* w .* G(q,:).')));
   endfor
 endfunction
 
