@@ -162,6 +162,8 @@ class OctaveEngine:
         self._session = oct2py.Oct2Py(executable=dying_with_parent(self.executable))
         _skip_repeated_plot_settings(self._session)
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
+        # Octave rescans its whole load path before every call: keep it to what pricing uses.
+        self._session.feval("benchop_lean_path", nout=0)
         for directory in self.method_dirs:
             self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
         self.octave_version = str(self._session.feval("version"))

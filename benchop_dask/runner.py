@@ -76,12 +76,17 @@ class TimingPolicy:
                    float(dask.config.get("benchop.timing.long-call")))
 
 
-# Error decay per level (log2 of the error ratio) of a Monte Carlo ladder:
-# N^-1/2, each level doubling the paths. Quasi-random points may do better at
-# low levels, which run at once anyway; above them, sampling noise rules.
-_MC_DECAY = -0.5
+# Error decay per level (log2 of the error ratio) a Monte Carlo ladder is
+# extrapolated with: from the N^-1/2 of sampling, each level doubling the
+# paths, to three times that where a bias (an exercise rule fitted on few
+# paths) shrinks faster. Slower than N^-1/2 the estimates are still ruled by
+# a bias or by noise, and the climb goes one level at a time.
+_MC_DECAY = (-1.5, -0.5)
 # Other ladders: a decay slower than this is stagnation, climb one level.
 _MIN_DECAY = -0.25
+# The most levels one step of the climb goes up (about four times the work):
+# an extrapolation past that is too uncertain to pay for at once.
+_MAX_JUMP = 2
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,7 @@ class Prediction:
     level: int  # the level predicted to meet the tolerance (may lie above the method's top)
     seconds: float  # the predicted time of one call at that level
     growth: float = 1.0  # log2 of the time's growth per level
+    extrapolated: bool = True  # False: the errors did not converge enough to extrapolate, the next level
 
     def seconds_at(self, level: int) -> float:
         """The predicted time of one call at another level."""
@@ -145,12 +151,14 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     The highest answered level has not met the tolerance. The error's decay
     per level is the least-squares slope over the last three answered levels,
     a slower decay than ``_MIN_DECAY`` predicting the next level. A Monte
-    Carlo method's decay is known (``_MC_DECAY``), and its error at the top
-    is read off the line of that slope through the last three estimates,
-    not off the last one alone: each is noisy. The time grows per
+    Carlo method's decay must reach the slower end of ``_MC_DECAY`` to be
+    extrapolated, and is kept within it; its error at the top is read off the
+    line of that slope through the last three estimates, not off the last one
+    alone: each is noisy. The time grows per
     level as observed between the two highest levels once they take 10 ms
-    (below, fixed costs hide the growth); without that, it doubles, the
-    most a level may cost (benchop/METHODS.md).
+    (below, fixed costs hide the growth), but is taken to double at least:
+    higher up, where the work itself dominates, ladders roughly double it
+    (benchop/METHODS.md).
     """
     answered = sorted((lv for lv in levels if lv.relerr and lv.time), key=lambda lv: lv.level)
     if not answered:  # nothing to extrapolate from
@@ -160,16 +168,19 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     points = [(lv.level, lv.relerr) for lv in answered[-3:]]
     decay = _slope(points)  # type: ignore[arg-type]
     error = math.log2(top.relerr)  # type: ignore[arg-type]
-    if method.family == "monte-carlo":
-        decay = _MC_DECAY
-        error = sum(math.log2(y) + decay * (top.level - x) for x, y in points) / len(points)  # type: ignore[arg-type]
-    if decay is None or decay > _MIN_DECAY:
+    slowest = _MC_DECAY[1] if method.family == "monte-carlo" else _MIN_DECAY
+    extrapolated = decay is not None and decay <= slowest
+    if not extrapolated:
         target = top.level + 1
     else:
-        target = top.level + max(1, math.ceil((math.log2(tol) - error) / decay - 1e-9))
+        if method.family == "monte-carlo":
+            decay = max(decay, _MC_DECAY[0])  # type: ignore[type-var]
+            error = sum(math.log2(y) + decay * (top.level - x) for x, y in points) / len(points)  # type: ignore
+        target = top.level + max(1, math.ceil((math.log2(tol) - error) / decay - 1e-9))  # type: ignore[operator]
     growth = _slope([(lv.level, lv.time) for lv in answered[-2:]])  # type: ignore[misc]
-    growth = 1.0 if growth is None or top.time < 0.01 else min(max(growth, 0.0), 3.0)  # type: ignore[operator]
-    return Prediction(target, top.time * 2.0 ** (growth * (target - top.level)), growth)  # type: ignore[operator]
+    growth = 1.0 if growth is None or top.time < 0.01 else min(max(growth, 1.0), 3.0)  # type: ignore[operator]
+    return Prediction(target, top.time * 2.0 ** (growth * (target - top.level)), growth,  # type: ignore[operator]
+                      extrapolated)
 
 
 def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> LevelResult:
@@ -337,14 +348,15 @@ class BenchmarkRunner:
         answered = [lv for lv in pair.levels.values() if lv.status in ("ok", "inaccurate")]
         predicted = predict_level(pair.method, answered, self.plan.tol)
         top = pair.method.max_level
-        level = min(predicted.level, top)
+        level = min(predicted.level, top, pair.top + _MAX_JUMP)
         cost = predicted.seconds_at(level)
         need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
-        if predicted.level > top and pair.method.family == "monte-carlo":
-            # Sampling error is predictable: the top level would not meet the tolerance.
+        if predicted.extrapolated and predicted.level > top + 1 and pair.method.family == "monte-carlo":
+            # Converging sampling error is predictable: not even a level above the top would do.
             pair.done, pair.note = True, f"{need}, above its top level {top}"
             return
-        if pair.spent + cost > self.method_budget:
+        if cost > self.method_budget or pair.spent >= self.method_budget:
+            # One call longer than the whole budget, or the budget spent: no level starts.
             pair.done, pair.note = True, f"{need}, more than its time budget (benchop.method-budget)"
             return
         pair.round += 1

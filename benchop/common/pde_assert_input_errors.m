@@ -56,7 +56,7 @@ function pde_assert_input_errors (solve, max_level)
 endfunction
 
 %!test
-%! pde_assert_input_errors (@fd_solve, 9);
+%! pde_assert_input_errors (@fd_solve, 13);
 %!error <a non-struct problem did not fail with 'PROBLEM must be' \(no error\)>
 %! pde_assert_input_errors (@(p, level) 0, 9);
 %!error <payoff did not fail with 'payoff 'digital' is not supported' \(PROBLEM must be; oops\)>

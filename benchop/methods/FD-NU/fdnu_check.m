@@ -18,7 +18,7 @@
 ## finite scalars; r, gamma finite real scalars; -1 < rho < 1;
 ## 0 <= D < 1; 0 < alpha < 1; lambda >= 0 (@pxref{pde_check_params}); an
 ## up-and-out put needs B > K.  Last, @var{level} must be an integer from
-## 1 to 9.  Messages start with @qcode{"fdnu_check: "}.
+## 1 to 13.  Messages start with @qcode{"fdnu_check: "}.
 ##
 ## @var{p} holds the descriptors @code{model}, @code{payoff},
 ## @code{exercise}, @code{barrier} and @code{output}, and the parameters
@@ -30,7 +30,7 @@ function p = fdnu_check (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 9;
+  max_level = 13;
   if (! isstruct (problem) || ! isscalar (problem))
     error ("fdnu_check: PROBLEM must be a problem struct");
   endif
@@ -123,13 +123,13 @@ endfunction
 %! ## The max level of method.json is the check's; the method is split.
 %! m = jsondecode (fileread (fullfile (fileparts (which ("fdnu_check")),
 %!                                     "method.json")));
-%! assert (m.levels.max, 9);
+%! assert (m.levels.max, 13);
 %! assert (m.levels.default <= m.levels.max);
 %! assert (m.check, "fdnu_check");
 %! assert (m.price, "fdnu_solve_checked");
 %!test
 %! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@fdnu_check, 9);
+%! pde_assert_input_errors (@fdnu_check, 13);
 %!error fdnu_check (benchop_problem ("1a-I"))
 %!error fdnu_check ()
 %!error <fdnu_check: PROBLEM must be> fdnu_check ({}, 1)
@@ -163,5 +163,5 @@ endfunction
 %!error <fdnu_check: alpha must be> fdnu_check (benchop_problem ("2-eu", "alpha", 0), 1)
 %!error <fdnu_check: lambda must be> fdnu_check (benchop_problem ("5", "lambda", -1), 1)
 %!error <fdnu_check: delta must be> fdnu_check (benchop_problem ("5", "delta", 0), 1)
-%!error <fdnu_check: LEVEL must be an integer from 1 to 9> fdnu_check (benchop_problem ("1a-I"), 10)
+%!error <fdnu_check: LEVEL must be an integer from 1 to 13> fdnu_check (benchop_problem ("1a-I"), 14)
 %!error <fdnu_check: LEVEL must be> fdnu_check (benchop_problem ("1a-I"), 1.5)

@@ -41,19 +41,42 @@ function S = fdnu_grid (c, w, Smin, Smax, K, B, N, ref = 1)
   nl = floor ((xK - xi (Smin)) / dxi);
   x = xK + (-nl*ref:nr*ref).' * (dxi / ref);
   nl *= ref;
-  ## Invert the monotone map by bisection (vectorized, to full precision).
-  lo = repmat (Smin, size (x));
-  hi = repmat (max (Smax, K + 2 * sum (w)), size (x));
+  ## Invert the monotone map by Newton's method (xi' = sum 1 / sqrt ((s -
+  ## c)^2 + w^2)) safeguarded by bisection: a step leaving the bracket
+  ## [lo, hi], which holds the root, is a bisection.  Vectorized, to full
+  ## precision in a few steps (bisection alone needs 60).
+  lo = Smin * ones (size (x));
+  hi = max (Smax, K + 2 * sum (w)) * ones (size (x));
   while (any (xi (hi) < x))
     hi *= 2;
   endwhile
-  for it = 1:60
-    mid = (lo + hi) / 2;
-    up = xi (mid) < x;
-    lo(up) = mid(up);
-    hi(! up) = mid(! up);
+  ## Start from linear interpolation of the map between points spread
+  ## about each centre on the scale of its width.
+  Sg = c + w .* [-100; -30; -10; -3; -1; -0.3; 0; 0.3; 1; 3; 10; 30; 100];
+  Sg = [Smin; hi(1); Sg(:)];
+  Sg = sort (Sg(Sg >= Smin & Sg <= hi(1)));
+  Sg = Sg([true; diff(Sg) > 0]);
+  xg = xi (Sg);
+  k = min (lookup (xg, x), numel (Sg) - 1);
+  k = max (k, 1);
+  S = Sg(k) + (x - xg(k)) .* (Sg(k+1) - Sg(k)) ./ (xg(k+1) - xg(k));
+  for it = 1:50
+    f = xi (S) - x;
+    up = f < 0;
+    lo(up) = S(up);
+    hi(! up) = S(! up);
+    Sn = S - f ./ sum (1 ./ sqrt ((S - c).^2 + w.^2), 2);
+    out = ! (Sn >= lo & Sn <= hi);
+    Sn(out) = (lo(out) + hi(out)) / 2;
+    ## Done when the step, the bracket or the residual (to the map's
+    ## round-off) is at round-off level.
+    done = (abs (Sn - S) <= 1e-14 * S | hi - lo <= 1e-14 * S
+            | abs (f) <= 8 * eps (abs (x) + 1));
+    S = Sn;
+    if (all (done))
+      break;
+    endif
   endfor
-  S = (lo + hi) / 2;
   S(nl+1) = K;
   if (isfinite (B))
     S(end) = B;

@@ -10,7 +10,7 @@
 ## tau) and the optional jump term @code{@var{pde}.jump (U, tau)}.  Fields:
 ## @code{U0} the payoff (also the exercise value when
 ## @code{@var{pde}.american}), @code{bc (tau)} the two boundary values
-## [left right], @code{div} empty or [tau_d, D] for a proportional dividend
+## [left; right] at each of a row of times (a 2-row matrix), @code{div} empty or [tau_d, D] for a proportional dividend
 ## paid at time to maturity tau_d, and @code{vega} true to also march
 ## W = dU/dsigma (constant sigma, @code{@var{pde}.sigma}).  @var{ref} (default
 ## 1) multiplies the number of steps of each segment by @var{ref} (the same
@@ -68,8 +68,10 @@ function [U, W, solves] = fdnu_march (S, pde, M, ref = 1)
     seg = [seg, repmat(k, 1, m + 2)];
   endfor
 
-  I = speye (n);
+  I = sparse (1:n, 1:n, 1, n, n);
   bnd = [1; n];
+  ## Boundary values at the ends of all steps at once.
+  BC = pde.bc (cumsum (dts));
   tau = 0;
   [A0, D2] = operator (pde, S, tau);
   lam = zeros (n, 1);
@@ -130,7 +132,7 @@ function [U, W, solves] = fdnu_march (S, pde, M, ref = 1)
     if (american)
       rhs += dt * lam;
     endif
-    rhs(bnd) = pde.bc (tau + dt);
+    rhs(bnd) = BC(:, s);
     Ut = L \ rhs;
     solves++;
     if (vega)
@@ -169,7 +171,7 @@ endfunction
 %! pde = struct ("T", T, "U0", max (S - K, 0), "american", false, "div", [],
 %!               "frozen", true, "vega", false);
 %! pde.coef = @(tau) deal (0.5 * sig^2 * S.^2, r * S, r);
-%! pde.bc = @(tau) [0; S(end) - K * exp(-r * tau)];
+%! pde.bc = @(tau) [0 * tau; S(end) - K * exp(-r * tau)];
 %! U = fdnu_march (S, pde, 100);
 %! ref = bs_european ("call", "price", [90 100 110], K, T, r, sig);
 %! assert (fdnu_interp (S, U, [90 100 110]), ref, -1e-3);

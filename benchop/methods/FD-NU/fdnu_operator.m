@@ -58,7 +58,7 @@ endfunction
 function v = expand (v, n)
   v = v(:);
   if (isscalar (v))
-    v = repmat (v, n, 1);
+    v = v(ones (n, 1));         # indexing: no repmat on every step
   endif
 endfunction
 

@@ -66,7 +66,8 @@ function [V, info] = fdnu_price1d (p, pts, q, ref, N0, M0)
       lvar = @(s, t) clean (local_vol_surface (s, t, pts, r).^2);
   endswitch
   if (strncmp (p.model, "local-vol", 9))
-    [ss, tt] = meshgrid (K * (0.6:0.1:1.6), T * [0 0.5 1]);
+    ss = K * (0.6:0.1:1.6) .* [1; 1; 1];
+    tt = T * [0; 0.5; 1] .* ones (1, 11);
     skink = seff = sqrt (max (lvar (ss(:), tt(:))));
   endif
 
@@ -141,14 +142,14 @@ function [V, info] = fdnu_price1d (p, pts, q, ref, N0, M0)
     endif
     [J, e] = fdnu_jump_matrix (S, p.gamma, p.delta, slopes);
     pde.jump = @(U, tau) lam * (J * U + e);
-    pde.coef = @(tau) deal (0.5 * sig^2 * S.^2, (r - lam * kap) * S, r + lam);
+    pde.coef = @(tau) coefs (0.5 * sig^2 * S.^2, (r - lam * kap) * S, r + lam);
     pde.frozen = true;
   elseif (exist ("lvar", "var"))
     ## Calendar time t = T - tau.
-    pde.coef = @(tau) deal (0.5 * lvar (S, T - tau) .* S.^2, r * S, r);
+    pde.coef = @(tau) coefs (0.5 * lvar (S, T - tau) .* S.^2, r * S, r);
     pde.frozen = false;
   else
-    pde.coef = @(tau) deal (0.5 * sig^2 * S.^2, r * S, r);
+    pde.coef = @(tau) coefs (0.5 * sig^2 * S.^2, r * S, r);
     pde.frozen = true;
   endif
 
@@ -162,9 +163,9 @@ function [V, info] = fdnu_price1d (p, pts, q, ref, N0, M0)
     ## American: the constraint makes the differentiated equation a
     ## complementarity problem; difference two solves on the same grid.
     ds = 1e-3 * sig;
-    pde.coef = @(tau) deal (0.5 * (sig + ds)^2 * S.^2, r * S, r);
+    pde.coef = @(tau) coefs (0.5 * (sig + ds)^2 * S.^2, r * S, r);
     [Up, ~, s1] = fdnu_march (S, pde, M, ref);
-    pde.coef = @(tau) deal (0.5 * (sig - ds)^2 * S.^2, r * S, r);
+    pde.coef = @(tau) coefs (0.5 * (sig - ds)^2 * S.^2, r * S, r);
     [Um, ~, s2] = fdnu_march (S, pde, M, ref);
     V = fdnu_interp (S, (Up - Um) / (2 * ds), pts);
     solves = s1 + s2;
@@ -186,15 +187,17 @@ function [V, info] = fdnu_price1d (p, pts, q, ref, N0, M0)
 endfunction
 
 function v = boundary (tau, S, K, r, D, taud, B, call, american)
-  ## Dividend still ahead (in calendar time) when tau > taud.
+  ## At a row of times: the dividend still ahead (in calendar time) where
+  ## tau > taud.
   f = 1;
-  if (D > 0 && tau > taud)
-    f = 1 - D;
+  if (D > 0)
+    f = 1 - D * (tau > taud);
   endif
+  z = zeros (size (tau));
   if (call)
-    lo = 0;
+    lo = z;
     if (isfinite (B))
-      hi = 0;
+      hi = z;
     else
       hi = f * S(end) - K * exp (-r * tau);
       if (american)
@@ -204,11 +207,16 @@ function v = boundary (tau, S, K, r, D, taud, B, call, american)
   else
     lo = K * exp (-r * tau) - f * S(1);
     if (american)
-      lo = K - S(1);
+      lo = (K - S(1)) + z;
     endif
-    hi = 0;
+    hi = z;
   endif
   v = [lo; hi];
+endfunction
+
+function [a, b, c] = coefs (a, b, c)
+  ## The three coefficients as three outputs (deal's job, without its
+  ## input parsing on every step).
 endfunction
 
 function v = clean (v)

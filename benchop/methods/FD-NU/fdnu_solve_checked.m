@@ -9,8 +9,8 @@ function [U, info] = fdnu_solve_checked (p, level)
   S = p.S;
   if (any (strcmp (p.model, {"heston", "black-scholes-2d"})))
     ## Two space dimensions and time: work grows as q^3, and stops at
-    ## level 6 (some seconds).
-    q = 2^((min (level, 6) - 1) / 3);
+    ## level 10 (some seconds).
+    q = 2^((min (level, 10) - 5) / 3);
     if (strcmp (p.model, "heston"))
       solver = @fdnu_heston;
     else
@@ -35,7 +35,10 @@ function [U, info] = fdnu_solve_checked (p, level)
   if (! any (live))
     return;
   endif
-  q = 2^((level - 1) / 2);
+  ## Each level doubles the work (q^2); level 5 has N0 intervals and M0
+  ## steps (times 1 + Pe), and the levels below reach the coarse grids on
+  ## which the non-uniform grid's accuracy already meets common tolerances.
+  q = 2^((level - 5) / 2);
   if (strcmp (p.model, "local-vol-implied-surface"))
     groups = num2cell (find (live));   # one solve per spot
   else

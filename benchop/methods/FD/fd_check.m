@@ -20,7 +20,7 @@
 ## r and gamma finite real scalars, lambda a nonnegative finite scalar, the
 ## dividend fraction 0 <= D < 1 and its date as a fraction of T,
 ## 0 <= alpha <= 1 (@pxref{pde_check_params}).  Last, @var{level} must be
-## an integer from 1 to 9.  Messages start with @qcode{"fd_check: "}.
+## an integer from 1 to 13.  Messages start with @qcode{"fd_check: "}.
 ##
 ## @var{p} holds the descriptors @code{model}, @code{payoff},
 ## @code{exercise}, @code{barrier} and @code{output}, and the parameters
@@ -32,7 +32,7 @@ function p = fd_check (problem, level)
   if (nargin != 2)
     print_usage ();
   endif
-  max_level = 9;
+  max_level = 13;
   if (! isstruct (problem) || ! isscalar (problem))
     error ("fd_check: PROBLEM must be a problem struct");
   endif
@@ -125,7 +125,7 @@ endfunction
 %! ## The max level of method.json is the check's; the method is split.
 %! m = jsondecode (fileread (fullfile (fileparts (which ("fd_check")),
 %!                                     "method.json")));
-%! assert (m.levels.max, 9);
+%! assert (m.levels.max, 13);
 %! assert (m.levels.default <= m.levels.max);
 %! assert (m.check, "fd_check");
 %! assert (m.price, "fd_solve_checked");
@@ -136,7 +136,7 @@ endfunction
 %! fd_check (benchop_problem ("2-am", "alpha", 1), 1);
 %!test
 %! ## the standard input errors (PROBLEM, descriptors, LEVEL, parameters)
-%! pde_assert_input_errors (@fd_check, 9);
+%! pde_assert_input_errors (@fd_check, 13);
 %!error fd_check (benchop_problem ("1a-I"))
 %!error fd_check ()
 %!error <fd_check: PROBLEM must be> fd_check ({}, 1)
@@ -168,5 +168,5 @@ endfunction
 %!error <fd_check: lambda must be> fd_check (benchop_problem ("5", "lambda", -1), 1)
 %!error <fd_check: delta must be> fd_check (benchop_problem ("5", "delta", 0), 1)
 %!error <fd_check: gamma must be> fd_check (benchop_problem ("5", "gamma", NaN), 1)
-%!error <fd_check: LEVEL must be an integer from 1 to 9> fd_check (benchop_problem ("1a-I"), 10)
+%!error <fd_check: LEVEL must be an integer from 1 to 13> fd_check (benchop_problem ("1a-I"), 14)
 %!error <fd_check: LEVEL must be> fd_check (benchop_problem ("1a-I"), 1.5)

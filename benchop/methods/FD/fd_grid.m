@@ -1,6 +1,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{g} =} fd_grid (@var{problem}, @var{m}, @var{mt})
 ## @deftypefnx {} {@var{g} =} fd_grid (@var{problem}, @var{m}, @var{mt}, @var{refine})
+## @deftypefnx {} {[@var{g}, @var{g2}] =} fd_grid (@dots{})
 ## Uniform space grid and time levels for the Black-Scholes PDE of
 ## @var{problem}.
 ##
@@ -31,7 +32,8 @@
 ## With @var{refine} = k, the grid of (@var{m}, @var{mt}) is refined k
 ## times in space and time (h / k, k M steps, same domain), so that grids
 ## of one (@var{m}, @var{mt}) nest exactly, as Richardson extrapolation
-## needs.
+## needs; a second output @var{g2} is the grid refined 2 @var{refine} times,
+## at the cost of one call.
 ##
 ## Other models: the local-volatility models use the scale of
 ## @ref{fd_vol_scale} (typical volatility for the spacing and the frame,
@@ -45,7 +47,16 @@
 ##
 ## Fields of @var{g}: @code{y} (column of nodes), @code{h}, @code{N}
 ## (intervals), @code{tau} (row of the M+1 time levels), @code{M},
-## @code{kd} (index in tau of the dividend date, empty without one),
+## @code{kd} (index in tau of the dividend date, empty without one), the
+## sub-steps of the march: the first two steps of each segment (the start,
+## and the dividend date, whose jump leaves a kink as the payoff does) each
+## split into two implicit Euler half steps (Rannacher 1984; Giles and
+## Carter 2006), Crank-Nicolson after, with @code{tnew} (the end of each
+## sub-step, time to maturity), @code{alpha} (dt/2 of its full step: the
+## matrix is I - alpha A in both kinds), @code{cn} (true for
+## Crank-Nicolson) and @code{kj} (the sub-step before which the dividend
+## jump is applied, numel (alpha) + 1 for after the last, empty without
+## a dividend),
 ## @code{shift} (the dividend drop in nodes),
 ## @code{c} and @code{dc} (the frame speed and its sigma-derivative),
 ## @code{b} (the remaining drift mu - c), @code{barrier} (true when the
@@ -53,7 +64,7 @@
 ## upwinded).
 ## @end deftypefn
 
-function g = fd_grid (problem, m, mt, refine = 1)
+function varargout = fd_grid (problem, m, mt, refine = 1)
   if (nargin < 3 || nargin > 4)
     print_usage ();
   endif
@@ -161,16 +172,7 @@ function g = fd_grid (problem, m, mt, refine = 1)
     ## The explicit jump term needs lambda dt <= 1/2 (stability margin).
     M = max (M, ceil (2 * problem.lambda * T));
   endif
-  h /= refine;
-  jlo *= refine;
-  jhi *= refine;
 
-  g.y = a + (jlo:jhi).' * h;
-  if (barrier)
-    g.y(end) = xB;
-  endif
-  g.h = h;
-  g.N = jhi - jlo;
   ## Time levels: with a dividend, its date tau_d = (1 - alpha) T (time to
   ## maturity) is a level, kd, splitting [0, T] into two segments with steps
   ## in proportion to their lengths (at least 3 each, for the Rannacher
@@ -182,36 +184,68 @@ function g = fd_grid (problem, m, mt, refine = 1)
     br = [0, T];
   endif
   graded = strcmp (problem.exercise, "american");
-  tau = 0;
-  kd = [];
-  for i = 1:numel (br) - 1
-    len = br(i+1) - br(i);
-    if (i == 2)
-      kd = numel (tau);
-    endif
-    if (len > 0)
-      Mi = max (ceil (M * len / T), min (3, M)) * refine;
-      s = (1:Mi) / Mi;
-      if (graded)
-        s = s .^ 2;
-      elseif (strcmp (problem.model, "local-vol-implied-surface"))
-        ## The surface's sqrt (T) terms make the local volatility behave
-        ## like sqrt (t) near t = 0 (tau = T): steps graded so that
-        ## T - tau ~ (1 - s)^2 there make it smooth in s again.
-        s = (3 * s - s .^ 3) / 2;
-      endif
-      tau = [tau, br(i) + len * s];
-    endif
-  endfor
-  g.M = numel (tau) - 1;
-  g.tau = tau;
-  g.kd = kd;
-  g.shift = shift * refine;
+  lvs = strcmp (problem.model, "local-vol-implied-surface");
+  g.barrier = barrier;
+  g.upwind = upwind;
   g.c = c;
   g.dc = dc;
   g.b = b;
-  g.barrier = barrier;
-  g.upwind = upwind;
+  ## The grid refined refine times, and with two outputs also 2 refine times.
+  for o = 1:max (1, nargout)
+    rf = refine * o;
+    g.h = h / rf;
+    g.N = (jhi - jlo) * rf;
+    g.y = a + (jlo*rf:jhi*rf).' * g.h;
+    if (barrier)
+      g.y(end) = xB;
+    endif
+    tau = 0;
+    kd = [];
+    tn = [];
+    al = [];
+    cn = false (1, 0);
+    kj = [];
+    for i = 1:numel (br) - 1
+      len = br(i+1) - br(i);
+      if (i == 2)
+        kd = numel (tau);
+        kj = numel (al) + 1;
+      endif
+      if (len > 0)
+        Mi = max (ceil (M * len / T), min (3, M)) * rf;
+        s = (1:Mi) / Mi;
+        if (graded)
+          s = s .^ 2;
+        elseif (lvs)
+          ## The surface's sqrt (T) terms make the local volatility behave
+          ## like sqrt (t) near t = 0 (tau = T): steps graded so that
+          ## T - tau ~ (1 - s)^2 there make it smooth in s again.
+          s = (3 * s - s .^ 3) / 2;
+        endif
+        t = br(i) + len * s;
+        d = diff ([br(i), t]);
+        ## Rannacher: the first two steps of the segment as two implicit
+        ## Euler halves each, Crank-Nicolson after.
+        tn = [tn, t(1) - d(1) / 2, t(1), t(2) - d(2) / 2, t(2:end)];
+        al = [al, d([1 1 2 2]) / 2, d(3:end) / 2];
+        cn = [cn, false(1, 4), true(1, Mi - 2)];
+        tau = [tau, t];
+      endif
+    endfor
+    g.M = numel (tau) - 1;
+    g.tau = tau;
+    g.kd = kd;
+    g.tnew = tn;
+    g.alpha = al;
+    g.cn = cn;
+    if (isempty (kj) || kj <= numel (al))
+      g.kj = kj;
+    else
+      g.kj = numel (al) + 1;
+    endif
+    g.shift = shift * rf;
+    varargout{o} = g;
+  endfor
 endfunction
 
 %!shared p
@@ -280,4 +314,23 @@ endfunction
 %! g = fd_grid (q, 20, 10);
 %! assert (g.y(end), log (q.B));
 %! assert (g.h, 0.15 / 20, 1e-12);
+%!test
+%! ## Sub-steps: Rannacher halves at the start and after the dividend.
+%! q = p; q.model = "black-scholes-dividend"; q.D = 0.03; q.alpha = 0.5;
+%! g = fd_grid (q, 6, 8);
+%! assert (g.tau, [0 0.125 0.25 0.375 0.5 0.625 0.75 0.875 1], 1e-12);
+%! assert (numel (g.alpha), 8 + 4);
+%! assert (g.tnew(1:5), [0.0625 0.125 0.1875 0.25 0.375], 1e-12);
+%! assert (g.cn, [false(1,4) true(1,2) false(1,4) true(1,2)]);
+%! assert (g.tnew(g.kj), 0.5625, 1e-12);
+%! assert (g.alpha, 0.0625 * ones (1, 12), 1e-12);
+%!test
+%! ## A dividend at maturity (alpha = 1) or today (alpha = 0).
+%! q = p; q.model = "black-scholes-dividend"; q.D = 0.03; q.alpha = 1;
+%! g = fd_grid (q, 6, 4);
+%! assert (g.kj, 1);
+%! q.alpha = 0;
+%! g = fd_grid (q, 6, 4);
+%! assert (g.kj, numel (g.alpha) + 1);
+%! assert (isempty (fd_grid (p, 6, 4).kj));
 %!error fd_grid (1, 2)

@@ -13,7 +13,7 @@
 ## jumps that this matters little).
 ##
 ## Time stepping: implicit-explicit.  Diffusion and discounting are
-## implicit (Crank-Nicolson, Rannacher start, @pxref{fd_schedule}); the
+## implicit (Crank-Nicolson, Rannacher start, @pxref{fd_grid}); the
 ## integral, a bounded operator of norm lambda, is explicit: at the
 ## mid-step it is extrapolated from the last two levels (Adams-Bashforth,
 ## for steps of any length), which keeps second order, in the Rannacher
@@ -36,7 +36,9 @@ function [u, stats] = fd_march_jump (problem, g)
   c = g.c;
   lam = problem.lambda;
   tol = 1e-10 * problem.K;
-  [tnew, alpha, cn] = fd_schedule (g);
+  tnew = g.tnew;
+  alpha = g.alpha;
+  cn = g.cn;
   ts = [0, tnew];
 
   A = fd_operator (n, h, problem.sigma^2 / 2, 0, problem.r + lam);

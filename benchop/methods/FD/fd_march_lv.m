@@ -9,7 +9,7 @@
 ## coefficients change with time, so the tridiagonal operator is rebuilt at
 ## every time level; the local volatility of all nodes comes from one
 ## vectorized call per block of levels.  Crank-Nicolson with a Rannacher start
-## (@pxref{fd_schedule}): A at the old level on the right, at the new level
+## (@pxref{fd_grid}): A at the old level on the right, at the new level
 ## on the left, which is second order for smooth time dependence.  The
 ## systems go to @code{\} (banded LU for a tridiagonal sparse matrix).
 ## @var{u} is the column of values on g.y at tau = T; @var{stats.solves}
@@ -26,7 +26,9 @@ function [u, stats] = fd_march_lv (problem, g)
   r = problem.r;
   T = problem.T;
   c = g.c;
-  [tnew, alpha, cn] = fd_schedule (g);
+  tnew = g.tnew;
+  alpha = g.alpha;
+  cn = g.cn;
   ts = [0, tnew];
 
   ## Interior coefficients (rows = nodes 2..n) of the levels k0:k0+nb, a

@@ -26,12 +26,15 @@ function [A, D2, D1] = fd_operator (n, h, a, b, r, upwind = false)
   c2 = [1, -2, 1] / h^2;
   ## Rows 2..n (1-based) carry the stencils; the end rows stay empty.
   i = (2:n).';
-  ij = [i, i-1; i, i; i, i+1];
+  ii = [i; i; i];
+  jj = [i-1; i; i+1];
   o = ones (n - 1, 1);
-  T = @(c) sparse (ij(:,1), ij(:,2), kron (c(:), o), n + 1, n + 1);
-  D2 = T (c2);
-  D1 = T (c1);
-  A = T (a * c2 + b * c1 - [0, r, 0]);
+  c = a * c2 + b * c1 - [0, r, 0];
+  A = sparse (ii, jj, [c(1)*o; c(2)*o; c(3)*o], n + 1, n + 1);
+  if (nargout > 1)
+    D2 = sparse (ii, jj, [c2(1)*o; c2(2)*o; c2(3)*o], n + 1, n + 1);
+    D1 = sparse (ii, jj, [c1(1)*o; c1(2)*o; c1(3)*o], n + 1, n + 1);
+  endif
 endfunction
 
 %!test

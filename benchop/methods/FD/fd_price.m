@@ -1,7 +1,8 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{U}, @var{solves}] =} fd_price (@var{problem}, @var{g})
 ## Price (or Greek) of a @var{problem} at its evaluation points by finite
-## differences on grid @var{g} (@pxref{fd_grid}): the march is
+## differences on grid @var{g} (@pxref{fd_grid}), or on each of an array
+## of grids (one row of @var{U} each): the march is
 ## @ref{fd_march} (Black-Scholes, with or without a discrete dividend),
 ## @ref{fd_march_lv} (local volatility) or @ref{fd_march_jump} (Merton).
 ##
@@ -21,43 +22,63 @@ function [U, solves] = fd_price (problem, g)
     print_usage ();
   endif
   S = problem.S;
-  U = zeros (size (S));
-  live = true (size (S));
+  nb = numel (g);
+  U = zeros (nb, numel (S));
   if (strcmp (problem.barrier, "up-and-out"))
     live = S < problem.B;      # knocked out at or above the barrier
+  else
+    live = true (size (S));
   endif
 
-  want_vega = strcmp (problem.output, "vega");
+  ## The grids' values (and vegas), one cell per grid.
+  u = v = cell (1, nb);
   switch (problem.model)
     case {"local-vol-parametric", "local-vol-implied-surface"}
-      [u, st] = fd_march_lv (problem, g);
+      solves = 0;
+      for b = 1:nb
+        [u{b}, st] = fd_march_lv (problem, g(b));
+        solves += st.solves;
+      endfor
     case "merton"
-      [u, st] = fd_march_jump (problem, g);
+      solves = 0;
+      for b = 1:nb
+        [u{b}, st] = fd_march_jump (problem, g(b));
+        solves += st.solves;
+      endfor
     otherwise
-      [u, v, st] = fd_march (problem, g, want_vega);
+      solves = 0;
+      vega = strcmp (problem.output, "vega");
+      for b = 1:nb
+        [u{b}, v{b}, st] = fd_march (problem, g(b), vega);
+        solves += st.solves;
+      endfor
   endswitch
 
   T = problem.T;
-  yq = log (S(live)) + g.c * T;
-  y0 = g.y(1);
-  h = g.h;
-  ## Central differences on the interior nodes (grid from y0 + h).
-  uy = (u(3:end) - u(1:end-2)) / (2 * h);
-  switch (problem.output)
-    case "price"
-      U(live) = fd_interp (y0, h, u, yq);
-    case "vega"
-      U(live) = fd_interp (y0, h, v, yq) ...
-                + g.dc * T * fd_interp (y0 + h, h, uy, yq);
-    case "delta"
-      Sn = exp (g.y(2:end-1) - g.c * T);
-      U(live) = fd_interp (y0 + h, h, uy ./ Sn, yq);
-    case "gamma"
-      Sn = exp (g.y(2:end-1) - g.c * T);
-      uyy = (u(3:end) - 2 * u(2:end-1) + u(1:end-2)) / h^2;
-      U(live) = fd_interp (y0 + h, h, (uyy - uy) ./ Sn.^2, yq);
-  endswitch
-  solves = st.solves;
+  for b = 1:nb
+    yq = log (S(live)) + g(b).c * T;
+    y0 = g(b).y(1);
+    h = g(b).h;
+    ub = u{b};
+    switch (problem.output)
+      case "price"
+        U(b, live) = fd_interp (y0, h, ub, yq);
+      case "vega"
+        ## Central differences on the interior nodes (grid from y0 + h).
+        uy = (ub(3:end) - ub(1:end-2)) / (2 * h);
+        U(b, live) = fd_interp (y0, h, v{b}, yq) ...
+                     + g(b).dc * T * fd_interp (y0 + h, h, uy, yq);
+      case "delta"
+        uy = (ub(3:end) - ub(1:end-2)) / (2 * h);
+        Sn = exp (g(b).y(2:end-1) - g(b).c * T);
+        U(b, live) = fd_interp (y0 + h, h, uy ./ Sn, yq);
+      case "gamma"
+        uy = (ub(3:end) - ub(1:end-2)) / (2 * h);
+        Sn = exp (g(b).y(2:end-1) - g(b).c * T);
+        uyy = (ub(3:end) - 2 * ub(2:end-1) + ub(1:end-2)) / h^2;
+        U(b, live) = fd_interp (y0 + h, h, (uyy - uy) ./ Sn.^2, yq);
+    endswitch
+  endfor
 endfunction
 
 %!test

@@ -50,12 +50,15 @@
 ## the error of the second-order scheme (the strike is a node of both grids
 ## and the Rannacher start keeps the error expansion smooth).
 ##
-## @var{level} (an integer from 1 to 9) sets the resolution: the coarse
-## grid has 6 * 2^((level-1)/2) intervals per standard deviation of ln S_T
-## and 6 * 2^((level-1)/2) (1 + Pe) time steps (Pe as in @ref{fd_grid}; twice
-## as many steps for American exercise, whose free boundary needs them, and
-## for local volatility, whose coefficients change in time), so
-## each level doubles the work.  @var{info} gives the fine grid's @code{N}
+## @var{level} (an integer from 1 to 13) sets the resolution q: the coarse
+## grid has 6 q intervals per standard deviation of ln S_T and 6 q (1 + Pe)
+## time steps (Pe as in @ref{fd_grid}; twice as many steps for American
+## exercise, whose free boundary needs them, and for local volatility,
+## whose coefficients change in time), q = 2^((level-5)/2) from level 5 up,
+## so that each level doubles the work, and q = 2^((level-5)/3) below,
+## where the work grows by 2^(2/3) a level: a ladder that doubles can
+## overshoot the accuracy needed twofold, and on the cheapest grids the
+## call's fixed cost already weighs.  @var{info} gives the fine grid's @code{N}
 ## (intervals), @code{M} (time steps) and spacing @code{h}, the frame speed
 ## @code{c}, the number of linear solves and whether the result was
 ## extrapolated.
@@ -308,8 +311,8 @@ endfunction
 %!test
 %! ## Heston: the work budget caps the levels of long, volatile problems.
 %! p = benchop_problem ("4", "T", 2, "sigma_v", 0.325, "kappa", 1.4);
-%! [~, i8] = fd_solve (p, 8);
-%! [~, i9] = fd_solve (p, 9);
+%! [~, i8] = fd_solve (p, 12);
+%! [~, i9] = fd_solve (p, 13);
 %! assert (i9.N * i9.Nv * i9.M, i8.N * i8.Nv * i8.M);
 %! assert (i9.N * i9.Nv * i9.M <= 3.7e7);
 %!test
@@ -327,8 +330,8 @@ endfunction
 %!test
 %! ## Each level about doubles the work (nodes times steps).
 %! p = benchop_problem ("1a-I");
-%! [~, i3] = fd_solve (p, 3);
-%! [~, i4] = fd_solve (p, 4);
+%! [~, i3] = fd_solve (p, 7);
+%! [~, i4] = fd_solve (p, 8);
 %! assert ((i4.N * i4.M) / (i3.N * i3.M), 2, 0.3);
 %! assert (i4.extrapolated);
 %!test

@@ -7,15 +7,17 @@
 
 function [U, info] = fd_solve_checked (p, level)
   if (strcmp (p.model, "heston"))
-    [U, info] = fd_solve_heston (p, level);
+    ## Its levels 1 to 9 are this method's 5 to 13 (its own ladder refines
+    ## by 2^(1/3) a level, and goes below 1 alike).
+    [U, info] = fd_solve_heston (p, level - 4);
     return;
   endif
 
   if (strcmp (p.model, "black-scholes-2d"))
-    ## As for Heston; level 4 has 8 intervals per standard deviation of
+    ## As for Heston; level 8 has 8 intervals per standard deviation of
     ## ln (S1/S2) and 3 m time steps; a budget
-    ## (m <= 12) bounds the levels above 5.
-    m = min (8 * 2^((level - 4) / 3), 12);
+    ## (m <= 12) bounds the levels above 9.
+    m = min (8 * 2^((level - 8) / 3), 12);
     Uh = zeros (2, rows (p.S));
     yq = log (p.S) + p.r * p.T;
     for rf = 1:2
@@ -39,7 +41,14 @@ function [U, info] = fd_solve_checked (p, level)
     return;
   endif
 
-  q = 2^((level - 1) / 2);
+  ## Resolution q: each level doubles the work (nodes times steps) from
+  ## level 5 up, and multiplies it by 2^(2/3) below, where a grid of twice
+  ## the work can overshoot the accuracy needed by far.
+  if (level >= 5)
+    q = 2^((level - 5) / 2);
+  else
+    q = 2^((level - 5) / 3);
+  endif
   m = 6 * q;
   mt = 6 * q;
   if (strcmp (p.exercise, "american")
@@ -60,25 +69,22 @@ function [U, info] = fd_solve_checked (p, level)
   for k = 1:numel (groups)
     i = groups{k};
     p.S = S(i);
-    g1 = fd_grid (p, m, mt);
-    g2 = fd_grid (p, m, mt, 2);
-    [U2, s2] = fd_price (p, g2);
+    [g1, g2] = fd_grid (p, m, mt);
     if (g1.upwind)
       ## First-order convection (node budget exhausted): no h^2 expansion
       ## to extrapolate; return the fine solution.
-      U(i) = U2;
-      s1 = 0;
+      [U(i), s] = fd_price (p, g2);
     else
-      [U1, s1] = fd_price (p, g1);
-      U(i) = (4 * U2 - U1) / 3;
+      [U12, s] = fd_price (p, [g1, g2]);
+      U(i) = (4 * U12(2,:) - U12(1,:)) / 3;
     endif
     if (k == 1)
       info = struct ("N", g2.N, "M", g2.M, "h", g2.h, "c", g2.c,
-                     "solves", s1 + s2, "extrapolated", ! g1.upwind);
+                     "solves", s, "extrapolated", ! g1.upwind);
     else
       ## One solve per point: the finest grid and all the solves.
       info.N = max (info.N, g2.N);
-      info.solves += s1 + s2;
+      info.solves += s;
     endif
   endfor
 endfunction

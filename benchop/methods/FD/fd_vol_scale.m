@@ -19,14 +19,14 @@ function [sig, slo, shi] = fd_vol_scale (problem)
   endif
   T = problem.T;
   x = log ([problem.S(:); problem.K]);
-  t = T * (0:4) / 4;
-  [X, TT] = meshgrid (x, t);
-  sig = max (fd_local_vol (problem, exp (X(:)), TT(:)));
+  ## Every price against every time (by broadcasting: no meshgrid, an
+  ## m-file, on every call).
+  t = T * (0:4).' / 4;
+  z = zeros (size (t));
+  sig = max (fd_local_vol (problem, exp (x.' + z), t + 0 * x.')(:));
   d = 3 * sig * sqrt (T) * (0:0.125:1);
-  [X, TT] = meshgrid (min (x) - d, t);
-  slo = max (sig, max (fd_local_vol (problem, exp (X(:)), TT(:))));
-  [X, TT] = meshgrid (max (x) + d, t);
-  shi = max (sig, max (fd_local_vol (problem, exp (X(:)), TT(:))));
+  slo = max (sig, max (fd_local_vol (problem, exp (min (x) - d + z), t + 0 * d)(:)));
+  shi = max (sig, max (fd_local_vol (problem, exp (max (x) + d + z), t + 0 * d)(:)));
 endfunction
 
 %!test
