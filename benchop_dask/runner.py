@@ -1,14 +1,16 @@
 """Run a plan on a Dask cluster: one task per (problem, method, level).
 
-Error first, timing second. For each (problem, method) the levels up to the
-method's default are submitted at once, each a single call whose answer is
-scored against the reference for the run's own parameters. While no level has
-met the tolerance, the runner predicts from the errors it has seen (their
-decay per level, the N^-1/2 of Monte Carlo at least) the level that will meet
-it and jumps there, unless the predicted cost does not fit the method's time
-budget (worker time spent on the pair, queueing excluded): then it stops and
-says what the tolerance would need. Only the level that decides the method's
-rank is then timed over repeats, after a warm-up; a call of ``long_call``
+Error first, timing second. Each (problem, method) pair starts with its
+lowest levels at once, each a single call whose answer is scored against the
+reference for the run's own parameters. While no level has met the
+tolerance, the runner predicts from the errors it has seen (their decay per
+level, the N^-1/2 of Monte Carlo at least) the level that will meet it and
+jumps there, unless the predicted cost does not fit the method's time budget
+(worker time spent on the pair, queueing excluded): then it stops and says
+what the tolerance would need. The lowest level meeting the tolerance decides
+the method's rank once the levels a jump skipped below it have missed and the
+level above it has met the tolerance too (:func:`climb_step`); only that
+level is then timed over repeats, after a warm-up; a call of ``long_call``
 seconds or more is timed once. Longer tasks are started first.
 
 A task whose worker dies is run again elsewhere by Dask. What the runner
@@ -33,7 +35,7 @@ from distributed import Client, Future
 import dask.config
 
 from .catalogue import Method
-from .ranking import rank, sort_key, stable_passing, summarize_pair
+from .ranking import rank, sort_key, summarize_pair
 from .references import Reference
 from .results import LevelResult, PairResult, ProblemSummary, RunResult
 from .scoring import median_time, relative_error
@@ -87,6 +89,9 @@ _MIN_DECAY = -0.25
 # The most levels one step of the climb goes up (about four times the work):
 # an extrapolation past that is too uncertain to pay for at once.
 _MAX_JUMP = 2
+# Levels a pair starts with, at once: enough for a first estimate of its
+# convergence. The climb goes on from there.
+FIRST_LEVELS = 3
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,73 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     growth = 1.0 if growth is None or top.time < 0.01 else min(max(growth, 1.0), 3.0)  # type: ignore[operator]
     return Prediction(target, top.time * 2.0 ** (growth * (target - top.level)), growth,  # type: ignore[operator]
                       extrapolated)
+
+
+@dataclass(frozen=True)
+class ClimbStep:
+    """What one pair does next, once its levels called so far have answered.
+
+    ``call``: call ``levels`` for their errors, ``cost`` seconds predicted for
+    the most expensive (their priority); ``decide``: ``levels[0]`` decides the
+    method's rank, time it; ``stop``: the climb ends, ``note`` saying why when
+    the tolerance was not met.
+    """
+
+    action: str  # "call", "decide" or "stop"
+    levels: tuple[int, ...] = ()
+    cost: float = 0.0
+    note: str | None = None
+
+
+def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *, spent: float,
+               budget: float) -> ClimbStep:
+    """The next step of one pair's climb, from its answered levels (none pending).
+
+    The levels above the highest that missed the tolerance all met it; the
+    lowest of them decides once the levels between it and that miss are
+    known too (a jump may have skipped them, and one may be cheaper) and the
+    levels above it, up to the method's default, have met the tolerance too:
+    for a deterministic ladder the next level, for Monte Carlo every level up
+    to the default, since an estimate can meet the tolerance by the luck of
+    its random numbers at one level and miss it at the next. Without a
+    passing level, the climb goes to the level its observed convergence
+    predicts (:func:`predict_level`), at most ``_MAX_JUMP`` levels up, and
+    stops when no level can meet the tolerance: a Monte Carlo error
+    predictably needing more than the top level (judged from the default
+    level up), a call longer than the ``budget`` of worker seconds, or the
+    budget ``spent``.
+    """
+    answered = {n: lv for n, lv in levels.items() if lv.status in ("ok", "inaccurate")}
+    missed = max((n for n, lv in answered.items() if lv.status == "inaccurate"), default=0)
+    passing = sorted(n for n in answered if n > missed)
+    if passing:
+        lowest = answered[passing[0]]
+        cost = lowest.time or 0.0
+        skipped = tuple(n for n in range(missed + 1, lowest.level) if n not in levels)
+        if skipped:
+            return ClimbStep("call", skipped, cost)
+        default = min(method.default_level, method.max_level)
+        confirm_to = default if method.family == "monte-carlo" else min(lowest.level + 1, default)
+        unconfirmed = tuple(n for n in range(lowest.level + 1, confirm_to + 1) if n not in levels)
+        if unconfirmed:
+            return ClimbStep("call", unconfirmed, cost * 2.0 ** len(unconfirmed))
+        return ClimbStep("decide", (lowest.level,))
+    top = max(levels)
+    if levels[top].status in ("error", "timeout") or top >= method.max_level:
+        return ClimbStep("stop")
+    predicted = predict_level(method, list(answered.values()), tol)
+    level = min(predicted.level, method.max_level, top + _MAX_JUMP)
+    cost = predicted.seconds_at(level)
+    need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
+    if (method.family == "monte-carlo" and top >= method.default_level and predicted.extrapolated
+            and predicted.level > method.max_level + 1):
+        # Converging sampling error is predictable (from the default level up, where a bias no
+        # longer rules it): not even a level above the top would do.
+        return ClimbStep("stop", note=f"{need}, above its top level {method.max_level}")
+    if cost > budget or spent >= budget:
+        # One call longer than the whole budget, or the budget spent: no level starts.
+        return ClimbStep("stop", note=f"{need}, more than its time budget (benchop.method-budget)")
+    return ClimbStep("call", (level,), cost)
 
 
 def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> LevelResult:
@@ -334,33 +406,16 @@ class BenchmarkRunner:
             return
         if reference is None:
             return  # the reference is still being computed
-        passing = stable_passing(pair.levels.values())
-        if passing:
-            decider = min(passing, key=lambda lv: lv.level)  # the cheapest: single-call times are noisy
-            if not pair.timing and (decider.time or 0.0) < self.timing.long_call:
-                self._submit_timing(pair, decider)
-            else:
-                pair.done = True
-            return
-        if pair.levels[pair.top].status in ("error", "timeout") or pair.top >= pair.method.max_level:
-            pair.done = True
-            return
-        answered = [lv for lv in pair.levels.values() if lv.status in ("ok", "inaccurate")]
-        predicted = predict_level(pair.method, answered, self.plan.tol)
-        top = pair.method.max_level
-        level = min(predicted.level, top, pair.top + _MAX_JUMP)
-        cost = predicted.seconds_at(level)
-        need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
-        if predicted.extrapolated and predicted.level > top + 1 and pair.method.family == "monte-carlo":
-            # Converging sampling error is predictable: not even a level above the top would do.
-            pair.done, pair.note = True, f"{need}, above its top level {top}"
-            return
-        if cost > self.method_budget or pair.spent >= self.method_budget:
-            # One call longer than the whole budget, or the budget spent: no level starts.
-            pair.done, pair.note = True, f"{need}, more than its time budget (benchop.method-budget)"
-            return
-        pair.round += 1
-        self._submit_level(pair, level, priority=cost)
+        step = climb_step(pair.method, pair.levels, self.plan.tol, spent=pair.spent, budget=self.method_budget)
+        if step.action == "call":
+            pair.round += 1
+            for level in step.levels:
+                self._submit_level(pair, level, priority=step.cost)
+        elif step.action == "decide" and not pair.timing and (pair.levels[step.levels[0]].time or 0.0) < \
+                self.timing.long_call:
+            self._submit_timing(pair, pair.levels[step.levels[0]])
+        else:
+            pair.done, pair.note = True, step.note
 
     def _task_result(self, future: Future):
         """The task's return value; raises ClusterLost when the scheduler dropped it."""
@@ -434,12 +489,11 @@ class BenchmarkRunner:
         try:
             self._submit_references()
             for pair in self._pairs:
-                first = range(1, min(max(pair.method.default_level, pair.top), pair.method.max_level) + 1)
-                for level in first:
-                    if level not in pair.levels:
-                        self._submit_level(pair, level)
-                if not pair.pending:  # a resumed pair with every first level done: climb on
+                if pair.levels:  # a resumed pair climbs on from its levels
                     self._advance(pair)
+                    continue
+                for level in range(1, min(FIRST_LEVELS, pair.method.max_level) + 1):
+                    self._submit_level(pair, level)
             self._report_progress()
             while self._futures and not self._cancelled:
                 future = self._next_finished()

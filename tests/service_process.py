@@ -21,9 +21,10 @@ BIN = Path(sys.executable).parent
 TOKEN = "test-token-not-a-secret"
 
 
-# A run that keeps both workers busy for a few seconds: grids, with custom parameters (computed references).
+# A run that keeps both workers busy for about five seconds: grids climbing to 1e-6, with custom
+# parameters (computed references).
 BUSY_RUN = {"problems": ["1a-I", "1b-I", "1c-I"], "methods": ["FD", "FD-NU", "COS"], "params": {"K": 105},
-            "repeat": 3}
+            "tol": 1e-6, "repeat": 3}
 
 
 def stored_levels(database: Path, run_id: str | None = None) -> dict[tuple[str, str, int], str]:

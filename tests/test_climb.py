@@ -9,7 +9,7 @@ import pytest
 from benchop_dask.catalogue import Method
 from benchop_dask.ranking import summarize_pair
 from benchop_dask.results import LevelResult
-from benchop_dask.runner import predict_level
+from benchop_dask.runner import FIRST_LEVELS, climb_step, predict_level
 
 
 def method(family: str, top: int = 14) -> Method:
@@ -18,6 +18,16 @@ def method(family: str, top: int = 14) -> Method:
 
 def single(n: int, relerr: float, time: float) -> LevelResult:
     return LevelResult(n, "inaccurate", prices=(1.0,), relerr=relerr, time=time, times=(time,))
+
+
+def answered(tol: float, *errors: tuple[int, float]) -> dict[int, LevelResult]:
+    """Levels with these errors, each call taking 1 ms times two to the level."""
+    return {n: LevelResult(n, "ok" if e <= tol else "inaccurate", prices=(1.0,), relerr=e, time=1e-3 * 2**n,
+                           times=(1e-3 * 2**n,)) for n, e in errors}
+
+
+def step(levels, family="pde", tol=1e-4, spent=0.0, budget=60.0, top=14):
+    return climb_step(method(family, top), levels, tol, spent=spent, budget=budget)
 
 
 def test_monte_carlo_extrapolates_half_an_order_per_doubling():
@@ -95,3 +105,61 @@ def test_the_level_timed_over_repeats_decides_over_single_calls():
     assert (r.level, r.time, len(r.levels[0].times)) == (2, 0.0002, 40)
     # Before the timing: the lowest passing level, not the fastest single call.
     assert summarize_pair("1a-I", "COS", levels[:2], ref).level == 2
+
+
+# -- the climb's steps (method(): default level 4) ---------------------------------------------
+
+def test_a_climb_starts_low_and_jumps_by_its_convergence():
+    assert FIRST_LEVELS < method("pde").default_level
+    # Errors falling fourfold per level: 1e-3 at level 3 needs two more levels.
+    s = step(answered(1e-4, (1, 1.6e-2), (2, 4e-3), (3, 1e-3)))
+    assert (s.action, s.levels) == ("call", (5,))
+    assert s.cost == pytest.approx(1e-3 * 2**5, rel=0.05)
+
+
+def test_the_levels_a_jump_skipped_are_called_before_a_level_decides():
+    s = step(answered(1e-4, (1, 1.6e-2), (2, 4e-3), (3, 1e-3), (5, 6e-5)))
+    assert s.action == "call" and s.levels[0] > 3
+
+
+def test_within_the_default_levels_the_level_above_confirms_a_pass():
+    s = step(answered(1e-4, (1, 1e-3), (2, 9e-5)))
+    assert (s.action, s.levels) == ("call", (3,))
+    # It passes too: level 2 decides.
+    s = step(answered(1e-4, (1, 1e-3), (2, 9e-5), (3, 7e-5)))
+    assert (s.action, s.levels) == ("decide", (2,))
+    # It misses: level 2 met the tolerance by chance, the climb goes on above level 3.
+    s = step(answered(1e-4, (1, 1e-3), (2, 9e-5), (3, 1.2e-4)))
+    assert s.action == "call" and s.levels[0] > 3
+
+
+def test_a_monte_carlo_pass_is_confirmed_by_every_level_up_to_the_default():
+    s = step(answered(1e-4, (1, 1e-3), (2, 9e-5)), family="monte-carlo")
+    assert (s.action, s.levels) == ("call", (3, 4))
+    s = step(answered(1e-4, (1, 1e-3), (2, 9e-5), (3, 8e-5), (4, 2e-4)), family="monte-carlo")
+    assert s.action == "call" and s.levels[0] > 4
+
+
+def test_above_the_default_levels_the_first_pass_decides():
+    levels = answered(1e-4, (1, 1e-2), (2, 5e-3), (3, 2e-3), (4, 1e-3), (6, 3e-4), (7, 9e-5))
+    s = step(levels)
+    assert (s.action, s.levels) == ("decide", (7,))
+
+
+def test_a_climb_stops_at_an_error_at_its_top_level_or_past_its_budget():
+    errored = answered(1e-4, (1, 1e-2)) | {2: LevelResult(2, "error", error="boom")}
+    assert step(errored).action == "stop"
+    assert step(answered(1e-4, (1, 1e-2), (2, 5e-3)), top=2).action == "stop"
+    spent = step(answered(1e-4, (1, 1e-2), (2, 5e-3), (3, 2e-3)), spent=61.0)
+    assert spent.action == "stop" and "more than its time budget" in spent.note
+    long_call = step(answered(1e-4, (1, 1e-2), (2, 5e-3), (3, 2e-3)), budget=0.01)
+    assert long_call.action == "stop" and long_call.note.startswith("needs about ")
+
+
+def test_a_monte_carlo_climb_stops_when_even_a_level_above_its_top_would_not_do():
+    # N^-1/2: 2e-2 at level 8 needs a factor 200 in error, 15 levels more.
+    s = step(answered(1e-4, (6, 4e-2), (7, 2.8e-2), (8, 2e-2)), family="monte-carlo")
+    assert s.action == "stop" and s.note.endswith("above its top level 14")
+    # Below the default level a bias may still rule the error: the climb goes on.
+    s = step(answered(1e-4, (1, 4e-2), (2, 2.8e-2), (3, 2e-2)), family="monte-carlo")
+    assert s.action == "call" and s.levels[0] > 3
