@@ -152,6 +152,7 @@ class OctaveEngine:
         self.executable = octave_executable(executable)
         self.octave_version: str | None = None
         self._session: Any = None
+        self._workdir: str | None = None  # Octave's working directory, private and empty
         # Re-entrant: a call that finds the session dead starts a new one.
         self._lock = threading.RLock()
 
@@ -175,6 +176,10 @@ class OctaveEngine:
             default.exit()
         self._session = oct2py.Oct2Py(executable=octave_command(self.executable))
         _skip_repeated_plot_settings(self._session)
+        # Octave looks in its working directory first, and reads it again before every call: a
+        # private empty one, so that no file where the worker was started shadows a function.
+        self._workdir = tempfile.mkdtemp(prefix="benchop-octave-")
+        self._session.feval("cd", self._workdir, nout=0)
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
         # Octave rescans its whole load path before every call: keep it to what pricing uses.
         self._session.feval("benchop_lean_path", nout=0)
@@ -195,6 +200,9 @@ class OctaveEngine:
                 logger.debug("closing a dead Octave session", exc_info=True)
             self._session = None
             _kill_and_reap(pid)
+            if self._workdir is not None:
+                shutil.rmtree(self._workdir, ignore_errors=True)
+                self._workdir = None
 
     def _replace_session(self) -> None:
         self.close()

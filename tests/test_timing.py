@@ -41,22 +41,3 @@ def test_the_dispatcher_adds_no_more_than_a_few_microseconds(octave, problem):
         bare += list(octave.call("test_work_bare", problem, 1, 31).ravel())
     assert min(dispatched) - min(bare) < 5e-6, (min(dispatched), min(bare))
 
-
-def test_octave_in_a_worker_prices_with_the_default_allocator(client):
-    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers, which makes
-    glibc map and unmap every large array afresh: Octave's Monte Carlo
-    pricing ran five times slower in a worker than in a plain session. The
-    worker keeps the setting; its Octave does not."""
-    from benchop_dask.engine import ALLOCATOR_VARIABLES
-
-    def environments(dask_worker):
-        import os
-
-        from benchop_dask.plugin import PLUGIN_NAME
-
-        engine = dask_worker.plugins[PLUGIN_NAME].engine
-        return {name: (os.environ.get(name), engine.call("getenv", name)) for name in ALLOCATOR_VARIABLES}
-
-    for worker, seen in client.run(environments).items():
-        assert seen["MALLOC_TRIM_THRESHOLD_"] == ("65536", ""), worker  # the worker's, Octave's
-        assert all(octave == "" for _, octave in seen.values()), (worker, seen)
