@@ -326,6 +326,7 @@ class BenchmarkRunner:
         self._worker_seconds = 0.0
         self._trace: list[TaskRecord] = []
         self._cancelled = False
+        self._awaiting_timing: list[tuple[_PairState, LevelResult]] = []
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -362,6 +363,13 @@ class BenchmarkRunner:
         pair.rounds[("solve", level)] = pair.round
         pair.pending.add(level)
         pair.top = max(pair.top, level)
+
+    def _release_timings(self) -> None:
+        """Submit the awaited timings once no level of the run is left to answer."""
+        if self._awaiting_timing and all(kind == "timing" for kind, _, _ in self._tasks.values()):
+            for pair, level in self._awaiting_timing:
+                self._submit_timing(pair, level)
+            self._awaiting_timing.clear()
 
     def _submit_timing(self, pair: _PairState, level: LevelResult) -> None:
         """Time the deciding level over repeats, after a warm-up."""
@@ -413,7 +421,10 @@ class BenchmarkRunner:
                 self._submit_level(pair, level, priority=step.cost)
         elif step.action == "decide" and not pair.timing and (pair.levels[step.levels[0]].time or 0.0) < \
                 self.timing.long_call:
-            self._submit_timing(pair, pair.levels[step.levels[0]])
+            # Timed once the run's levels have all answered: a timing runs alone on its host,
+            # and would otherwise wait, its worker idle, for the long levels running beside it.
+            pair.timing.add(step.levels[0])
+            self._awaiting_timing.append((pair, pair.levels[step.levels[0]]))
         else:
             pair.done, pair.note = True, step.note
 
@@ -494,6 +505,7 @@ class BenchmarkRunner:
                     continue
                 for level in range(1, min(FIRST_LEVELS, pair.method.max_level) + 1):
                     self._submit_level(pair, level)
+            self._release_timings()
             self._report_progress()
             while self._futures and not self._cancelled:
                 future = self._next_finished()
@@ -510,6 +522,7 @@ class BenchmarkRunner:
                     self._on_solve(subject, level, future)  # type: ignore[arg-type]
                 future.release()
                 self._completed += 1
+                self._release_timings()
                 self._report_progress()
         except BaseException:
             self.cancel()

@@ -3,19 +3,22 @@
 The runner records every task it completed (:class:`~benchop_dask.runner.TaskRecord`):
 its pair, kind, level, round and worker seconds. Replaying those tasks on W
 simulated single-threaded workers, with the runner's own rules, predicts the
-wall time: a pair's round 0 is ready at the start; its round r + 1 once its
-round r has finished and its problem's reference is known; a free worker takes
-the ready task of highest priority (the runner's: a predicted cost in seconds
-for a climb or a timing, level / 1000 for a first round, 0 for a reference),
-the earliest ready first among equals; each task holds its worker for its
-seconds plus a fixed per-task overhead (Dask's hand-over, which the task's own
-measure leaves out).
+wall time. First the levels: a pair's round 0 is ready at the start; its round
+r + 1 once its round r has finished and its problem's reference is known; a
+free worker takes the ready task of highest priority (the runner's: a
+predicted cost in seconds for a climb, level / 1000 for a first round, 0 for
+a reference), the earliest ready first among equals. Then the timings, once
+every level has answered: each runs alone on its host (benchop_dask.quiet_host),
+so the W workers, ``per_host`` to a machine, time one level per machine at a
+time, longest first. Each task holds its worker for its seconds plus a fixed
+per-task overhead (Dask's hand-over, which the task's own measure leaves out).
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -51,10 +54,21 @@ def _rounds(trace: Iterable[TaskRecord]) -> dict[Chain, list[list[TaskRecord]]]:
     return {chain: [rounds[r] for r in sorted(rounds)] for chain, rounds in chains.items()}
 
 
-def simulate(trace: Sequence[TaskRecord], workers: int, overhead: float = 0.0) -> Prediction:
-    """The predicted wall time of the traced run on ``workers`` workers."""
-    if workers < 1:
-        raise ValueError("workers must be at least 1")
+def simulate(trace: Sequence[TaskRecord], workers: int, overhead: float = 0.0, *, per_host: int) -> Prediction:
+    """The predicted wall time of the traced run on ``workers`` workers, ``per_host`` to a machine."""
+    if workers < 1 or per_host < 1:
+        raise ValueError("workers and per_host must be at least 1")
+    levels = _levels_phase([t for t in trace if t.kind != "timing"], workers, overhead)
+    hosts = math.ceil(workers / per_host)
+    timings = sorted((t.seconds + overhead for t in trace if t.kind == "timing"), reverse=True)
+    ends = [0.0] * hosts
+    for cost in timings:  # longest first, each on the machine free first
+        heapq.heapreplace(ends, ends[0] + cost)
+    return Prediction(workers, levels.wall + max(ends), levels.busy + sum(timings))
+
+
+def _levels_phase(trace: Sequence[TaskRecord], workers: int, overhead: float) -> Prediction:
+    """Every task but the timings, by rounds, on ``workers`` workers."""
     chains = _rounds(trace)
     references = {problem for problem, method in chains if method == ""}
     next_round = {chain: 0 for chain in chains}
@@ -103,8 +117,9 @@ def simulate(trace: Sequence[TaskRecord], workers: int, overhead: float = 0.0) -
 
 
 def critical_path(trace: Sequence[TaskRecord], overhead: float = 0.0) -> tuple[float, Chain | None]:
-    """The longest chain of rounds (no run is shorter on any number of workers), and its pair."""
-    chains = _rounds(trace)
+    """The longest chain of levels plus the longest timing (no run is shorter on any number of
+    workers), and the chain's pair."""
+    chains = _rounds([t for t in trace if t.kind != "timing"])
     reference = {problem: sum(t.seconds + overhead for t in rounds[0])
                  for (problem, method), rounds in chains.items() if method == ""}
     longest, which = 0.0, None
@@ -115,4 +130,5 @@ def critical_path(trace: Sequence[TaskRecord], overhead: float = 0.0) -> tuple[f
             length = max(spans[0], reference.get(chain[0], 0.0)) + sum(spans[1:])
         if length > longest:
             longest, which = length, chain
-    return longest, which
+    timing = max((t.seconds + overhead for t in trace if t.kind == "timing"), default=0.0)
+    return longest + timing, which

@@ -20,6 +20,7 @@ import numpy as np
 
 from .engine import OctaveCrash, OctaveEngine, OctaveError, OctaveTimeout
 from .plugin import PLUGIN_NAME
+from .quiet_host import host_turn
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,15 @@ def _row(value: Any) -> tuple[float, ...]:
 
 
 def run_solve(task: SolveTask) -> SolveOutcome:
-    """Price one problem with one method at one level, on this worker's Octave."""
+    """Price one problem with one method at one level, on this worker's Octave.
+
+    A timing (``repeats`` > 0) runs alone on its host (:mod:`.quiet_host`).
+    """
+    with host_turn(alone=task.repeats > 0):
+        return _solve(task)
+
+
+def _solve(task: SolveTask) -> SolveOutcome:
     start = time.perf_counter()
     common = {"problem_id": task.problem_id, "method": task.method, "level": task.level,
               "worker": platform.node()}
@@ -123,6 +132,11 @@ class ReferenceOutcome:
 
 def run_reference(task: ReferenceTask) -> ReferenceOutcome:
     """The reference values for one problem instance, or why there are none."""
+    with host_turn(alone=False):
+        return _reference(task)
+
+
+def _reference(task: ReferenceTask) -> ReferenceOutcome:
     start = time.perf_counter()
     try:
         values = _call("benchop_reference", task.problem, nout=1, timeout=task.timeout)
