@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from .octave_path import library_closure, lean_path, link_library
 from .octave_tree import octave_tree
 
 logger = logging.getLogger(__name__)
@@ -153,6 +154,7 @@ class OctaveEngine:
         self.octave_version: str | None = None
         self._session: Any = None
         self._workdir: str | None = None  # Octave's working directory, private and empty
+        self._library: dict[str, Path] | None = None  # the library functions its sessions keep
         # Re-entrant: a call that finds the session dead starts a new one.
         self._lock = threading.RLock()
 
@@ -181,10 +183,17 @@ class OctaveEngine:
         self._workdir = tempfile.mkdtemp(prefix="benchop-octave-")
         self._session.feval("cd", self._workdir, nout=0)
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
-        # Octave rescans its whole load path before every call: keep it to what pricing uses.
-        self._session.feval("benchop_lean_path", nout=0)
         for directory in self.method_dirs:
             self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
+        # Octave reads its whole load path again before every call: keep to the library it can use.
+        library = str(self._session.feval("__octave_config_info__", "fcnfiledir"))
+        path = str(self._session.feval("path")).split(os.pathsep)
+        if self._library is None:  # the same for every session of this engine
+            code = [octave_tree(), *self.method_dirs, Path(oct2py.__file__).parent]  # oct2py: _pyeval
+            self._library = library_closure(path, library, code)
+        linked = Path(self._workdir) / "library"
+        link_library(self._library, linked)
+        self._session.feval("path", lean_path(path, library, linked), nout=0)
         self.octave_version = str(self._session.feval("version"))
 
     def close(self) -> None:

@@ -85,8 +85,15 @@ function [p, S] = fourier_check_problem (who, problem, level, models, max_level 
     endif
     S = double (S(:).');
   endif
-  ## Parameters: positive ones, then those with their own ranges.
-  pos = [setdiff(names, {"D", "alpha", "rho", "lambda", "gamma"}), {"T"}];
+  ## Parameters: positive ones, then those with their own ranges (a loop:
+  ## setdiff would cost more than the rest of the check).
+  ranged = {"D", "alpha", "rho", "lambda", "gamma"};
+  pos = {"T"};
+  for i = 1:numel (names)
+    if (! any (strcmp (names{i}, ranged)))
+      pos{end+1} = names{i};
+    endif
+  endfor
   p = struct ();
   for i = 1:numel (pos)
     v = problem.(pos{i});
