@@ -144,6 +144,7 @@ class Prediction:
     seconds: float  # the predicted time of one call at that level
     growth: float = 1.0  # log2 of the time's growth per level
     extrapolated: bool = True  # False: the errors did not converge enough to extrapolate, the next level
+    earliest: int | None = None  # the level at the fastest convergence believed (Monte Carlo: _MC_DECAY[0])
 
     def seconds_at(self, level: int) -> float:
         """The predicted time of one call at another level."""
@@ -175,17 +176,19 @@ def predict_level(method: Method, levels: Sequence[LevelResult], tol: float) -> 
     error = math.log2(top.relerr)  # type: ignore[arg-type]
     slowest = _MC_DECAY[1] if method.family == "monte-carlo" else _MIN_DECAY
     extrapolated = decay is not None and decay <= slowest
+    earliest = None
     if not extrapolated:
         target = top.level + 1
     else:
         if method.family == "monte-carlo":
             decay = max(decay, _MC_DECAY[0])  # type: ignore[type-var]
             error = sum(math.log2(y) + decay * (top.level - x) for x, y in points) / len(points)  # type: ignore
+            earliest = top.level + max(1, math.ceil((math.log2(tol) - error) / _MC_DECAY[0] - 1e-9))
         target = top.level + max(1, math.ceil((math.log2(tol) - error) / decay - 1e-9))  # type: ignore[operator]
     growth = _slope([(lv.level, lv.time) for lv in answered[-2:]])  # type: ignore[misc]
     growth = 1.0 if growth is None or top.time < 0.01 else min(max(growth, 1.0), 3.0)  # type: ignore[operator]
     return Prediction(target, top.time * 2.0 ** (growth * (target - top.level)), growth,  # type: ignore[operator]
-                      extrapolated)
+                      extrapolated, earliest)
 
 
 @dataclass(frozen=True)
@@ -217,10 +220,10 @@ def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *,
     its random numbers at one level and miss it at the next. Without a
     passing level, the climb goes to the level its observed convergence
     predicts (:func:`predict_level`), at most ``_MAX_JUMP`` levels up, and
-    stops when no level can meet the tolerance: a Monte Carlo error
-    predictably needing more than the top level (judged from the default
-    level up), a call longer than the ``budget`` of worker seconds, or the
-    budget ``spent``.
+    stops when no level can meet the tolerance: a Monte Carlo error that
+    even the fastest convergence believed would not bring to the tolerance
+    by the top level (judged from the default level up), a call longer than
+    the ``budget`` of worker seconds, or the budget ``spent``.
     """
     answered = {n: lv for n, lv in levels.items() if lv.status in ("ok", "inaccurate")}
     missed = max((n for n, lv in answered.items() if lv.status == "inaccurate"), default=0)
@@ -244,10 +247,11 @@ def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *,
     level = min(predicted.level, method.max_level, top + _MAX_JUMP)
     cost = predicted.seconds_at(level)
     need = f"needs about {predicted.seconds:.2g} s at level {predicted.level}"
-    if (method.family == "monte-carlo" and top >= method.default_level and predicted.extrapolated
-            and predicted.level > method.max_level + 1):
+    if (method.family == "monte-carlo" and top >= method.default_level and predicted.earliest is not None
+            and predicted.earliest > method.max_level):
         # Converging sampling error is predictable (from the default level up, where a bias no
-        # longer rules it): not even a level above the top would do.
+        # longer rules it): not even the fastest convergence believed reaches it by the top
+        # level (a bias, as of an exercise rule fitted on few paths, can still fall faster).
         return ClimbStep("stop", note=f"{need}, above its top level {method.max_level}")
     if cost > budget or spent >= budget:
         # One call longer than the whole budget, or the budget spent: no level starts.
