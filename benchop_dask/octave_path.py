@@ -42,6 +42,10 @@ def _names(file: Path, tests: bool) -> set[str]:
     return set(_WORD.findall(_COMMENT_LINE.sub("", text)))
 
 
+def _in_library(directory: str, library: str) -> bool:
+    return directory == library or directory.startswith(library + os.sep)
+
+
 def _function_files(directory: str) -> list[Path]:
     try:
         return sorted(Path(directory, name) for name in os.listdir(directory) if name.endswith(".m"))
@@ -64,7 +68,7 @@ def library_closure(path: Iterable[str], library: str, code: Iterable[Path]) -> 
     own: set[str] = set()
     pending: set[str] = set(_HARNESS)
     for directory in dirs:
-        is_library = directory == library or directory.startswith(library + os.sep)
+        is_library = _in_library(directory, library)
         runs = any(Path(directory).resolve().is_relative_to(root) for root in roots)
         never = is_library and any(Path(directory).is_relative_to(Path(library, part)) for part in _NEVER_CALLED)
         for file in _function_files(directory):
@@ -107,5 +111,5 @@ def link_library(kept: dict[str, Path], directory: Path) -> None:
 
 def lean_path(path: Iterable[str], library: str, linked: Path) -> str:
     """The load path with the library's directories replaced by ``linked``."""
-    keep = [d for d in path if d and not (d == library or d.startswith(library + os.sep))]
+    keep = [d for d in path if d and not _in_library(d, library)]
     return os.pathsep.join(keep + [str(linked)])

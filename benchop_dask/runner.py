@@ -28,7 +28,7 @@ import queue
 import time
 import uuid
 from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping, Protocol, Sequence
+from typing import Callable, Literal, Mapping, Protocol, Sequence
 
 from distributed import Client, Future
 
@@ -201,7 +201,7 @@ class ClimbStep:
     the tolerance was not met.
     """
 
-    action: str  # "call", "decide" or "stop"
+    action: Literal["call", "decide", "stop"]
     levels: tuple[int, ...] = ()
     cost: float = 0.0
     note: str | None = None
