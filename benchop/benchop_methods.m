@@ -92,7 +92,11 @@ function registry = scan_methods (dirs)
       if (any (strcmp ({registry.name}, rec.name)))
         error ("benchop_methods: method %s is defined twice", rec.name);
       endif
-      if (isempty (strfind (path (), entries(e).folder)))
+      ## A session that placed every function in one directory has the
+      ## solver already (benchop_dask/octave_path.py); else its folder joins
+      ## the path.
+      if (exist (rec.solver) != 2
+          && isempty (strfind (path (), entries(e).folder)))
         addpath (entries(e).folder);
       endif
       registry(end+1) = struct ("name", rec.name, "family", rec.family,

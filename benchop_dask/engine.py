@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from .octave_path import library_closure, lean_path, link_library
+from .octave_path import lean_path, library_closure, own_functions, place_functions
 from .octave_tree import octave_tree
 
 logger = logging.getLogger(__name__)
@@ -148,13 +148,15 @@ class OctaveEngine:
     (a worker's event loop never does: it would wait behind a task).
     """
 
-    def __init__(self, method_dirs: Sequence[str] = (), executable: str | None = None):
+    def __init__(self, method_dirs: Sequence[str] = (), executable: str | None = None, *, tests: bool = False):
+        """``tests``: the session can also run the test blocks of the Octave files (``test NAME``)."""
         self.method_dirs = tuple(method_dirs)
+        self.tests = tests
         self.executable = octave_executable(executable)
         self.octave_version: str | None = None
         self._session: Any = None
         self._workdir: str | None = None  # Octave's working directory, private and empty
-        self._library: dict[str, Path] | None = None  # the library functions its sessions keep
+        self._functions: dict[str, Path] | None = None  # the function files each session copies
         # Re-entrant: a call that finds the session dead starts a new one.
         self._lock = threading.RLock()
 
@@ -185,15 +187,19 @@ class OctaveEngine:
         self._session.feval("addpath", self._session.feval("genpath", str(octave_tree())), nout=0)
         for directory in self.method_dirs:
             self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
-        # Octave reads its whole load path again before every call: keep to the library it can use.
+        # Octave reads every directory of its load path again before every call: one directory of
+        # the functions the session can call (octave_path).
         library = str(self._session.feval("__octave_config_info__", "fcnfiledir"))
         path = str(self._session.feval("path")).split(os.pathsep)
-        if self._library is None:  # the same for every session of this engine
+        if self._functions is None:  # the same for every session of this engine
             code = [octave_tree(), *self.method_dirs, Path(oct2py.__file__).parent]  # oct2py: _pyeval
-            self._library = library_closure(path, library, code)
-        linked = Path(self._workdir) / "library"
-        link_library(self._library, linked)
-        self._session.feval("path", lean_path(path, library, linked), nout=0)
+            self._functions = own_functions(path, library) | library_closure(path, library, code, tests=self.tests)
+        functions = Path(self._workdir) / "functions"
+        place_functions(self._functions, functions)
+        self._session.feval("path", lean_path(path, functions), nout=0)
+        # The registry of methods lives in benchop_methods, now read from its copy: register again.
+        for directory in self.method_dirs:
+            self._session.feval("benchop_methods", "add", str(Path(directory).resolve()), nout=0)
         self.octave_version = str(self._session.feval("version"))
 
     def close(self) -> None:

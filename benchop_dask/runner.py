@@ -38,7 +38,7 @@ from .catalogue import Method
 from .ranking import rank, sort_key, summarize_pair
 from .references import Reference
 from .results import LevelResult, PairResult, ProblemSummary, RunResult
-from .scoring import median_time, relative_error
+from .scoring import pricing_time, relative_error
 from .tasks import ReferenceTask, SolveOutcome, SolveTask, run_reference, run_solve
 from .validation import ProblemInstance, RunPlan
 
@@ -273,7 +273,7 @@ def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> Le
         status="ok" if relerr <= tol else "inaccurate",
         prices=outcome.prices,
         relerr=relerr,
-        time=median_time(outcome.times),
+        time=pricing_time(outcome),
         times=outcome.times,
         info=outcome.info,
         worker=outcome.worker,
@@ -489,8 +489,8 @@ class BenchmarkRunner:
         outcome = self._solve_outcome(pair, "timing", level, future)
         single = pair.levels[level]
         if outcome.status == "done" and outcome.times:
-            timed = replace(single, time=median_time(outcome.times), times=outcome.times, timing="repeated",
-                            worker=outcome.worker)
+            timed = replace(single, time=pricing_time(outcome), times=outcome.times, info=outcome.info,
+                            timing="repeated", worker=outcome.worker)
             pair.levels[level] = timed
             if self.on_level is not None:
                 self.on_level(pair.instance.id, pair.method.name, timed)

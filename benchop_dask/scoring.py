@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 import statistics
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .tasks import SolveOutcome
 
 
 def relative_error(values: Sequence[float], reference: Sequence[float]) -> float:
@@ -31,5 +34,14 @@ def correct_digits(relerr: float | None) -> int | None:
     return max(0, min(16, math.floor(-math.log10(relerr))))
 
 
-def median_time(times: Sequence[float]) -> float | None:
-    return statistics.median(times) if times else None
+def pricing_time(outcome: SolveOutcome) -> float | None:
+    """A level's time: the median of its timed calls less the timer's own cost.
+
+    Every timed call includes one tic and toc, whose median cost around no work Octave measures
+    with the calls (``info.timer_overhead``, a few microseconds): not the method's work, and a
+    tenth of the fastest pricings.
+    """
+    if not outcome.times:
+        return None
+    overhead = outcome.info.get("timer_overhead", 0.0)
+    return max(0.0, statistics.median(outcome.times) - float(overhead))

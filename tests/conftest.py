@@ -13,10 +13,10 @@ TEST_METHODS = TESTS / "octave_methods"
 
 @pytest.fixture(scope="session")
 def octave():
-    """One Octave session with the installed benchop tree and the test methods."""
+    """One Octave session with the installed benchop tree and the test methods, able to run the test blocks."""
     from benchop_dask.engine import OctaveEngine
 
-    engine = OctaveEngine(method_dirs=[str(TEST_METHODS)])
+    engine = OctaveEngine(method_dirs=[str(TEST_METHODS)], tests=True)
     engine.start()
     yield engine
     engine.close()

@@ -43,7 +43,7 @@ def test_no_file_where_the_engine_was_started_shadows_a_function(tmp_path, monke
     engine.start()
     try:
         workdir = engine.call("pwd")
-        assert workdir != str(tmp_path) and str(engine.call("ls")).split() == ["library"]
+        assert workdir != str(tmp_path) and str(engine.call("ls")).split() == ["functions"]
         assert engine.call("bs_european", "call", "price", 100.0, 100.0, 1.0, 0.03, 0.15) == \
             pytest.approx(7.4851, abs=1e-4)
         plan = validate(RunRequest(["1a-I"], ["COS"]), configured_catalogue())

@@ -96,7 +96,9 @@ def test_error_first_only_the_deciding_level_is_timed_over_repeats(client):
         assert timed.level == r.level == min(lv.level for lv in r.levels if lv.status == "ok")
         assert len(timed.times) >= 3
         assert len(timed.times) == 3 or sum(timed.times[:-1]) < 0.02 <= sum(timed.times)
-        assert r.time == statistics.median(timed.times)
+        # the median less the timer's own overhead, which Octave measured with the calls
+        assert 0 < timed.info["timer_overhead"] < 20e-6
+        assert r.time == pytest.approx(statistics.median(timed.times) - timed.info["timer_overhead"], abs=1e-12)
         assert all(len(lv.times) == 1 for lv in r.levels if lv.timing == "single")
         levels += len(r.levels)
     # one task per level, one per pair's timing, and at most one per problem's reference

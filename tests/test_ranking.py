@@ -8,7 +8,8 @@ import pytest
 
 from benchop_dask.ranking import rank, stable_passing, summarize_pair
 from benchop_dask.results import LevelResult, PairResult
-from benchop_dask.scoring import correct_digits, relative_error
+from benchop_dask.scoring import correct_digits, pricing_time, relative_error
+from benchop_dask.tasks import SolveOutcome
 
 REF = (2.0, 4.0)
 
@@ -23,6 +24,16 @@ def test_relative_error_is_the_max_over_points():
     assert relative_error([0.5], [0.0]) == 0.5  # absolute where the reference is zero
     with pytest.raises(ValueError):
         relative_error([1.0], REF)
+
+
+def test_a_levels_time_is_the_median_call_less_the_timers_own():
+    def outcome(times, **info):
+        return SolveOutcome("1a-I", "COS", 2, "done", times=times, info=info)
+
+    assert pricing_time(outcome((70e-6, 68e-6, 90e-6), timer_overhead=3e-6)) == pytest.approx(67e-6)
+    assert pricing_time(outcome((2.0,))) == 2.0  # a solver timed whole, no overhead reported
+    assert pricing_time(outcome((2e-6,), timer_overhead=3e-6)) == 0.0
+    assert pricing_time(outcome(())) is None
 
 
 def test_correct_digits():

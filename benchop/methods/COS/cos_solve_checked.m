@@ -6,7 +6,8 @@
 ## parameters in @var{p} here, on every call.  It branches on the numbers
 ## @code{p.kind}, @code{p.out} and @code{p.call} that @code{cos_check} made
 ## of the problem's names, since comparing strings costs more than the
-## pricing of a European option itself.
+## pricing of a European option itself.  Its European prices build their
+## @var{info} only when it is asked for: the repeats of a timing are not.
 ##
 ## Levels: European options under Black-Scholes, and the exchange option
 ## (@code{cos_exchange}), take N = 8, 10, 12, 14,
@@ -99,12 +100,16 @@ function [U, info] = cos_solve_checked (p, level)
         endif
       endif
     endif
-    info = struct ("N", N, "M", [], "L", L);
+    if (nargout > 1)
+      info = struct ("N", N, "M", [], "L", L);
+    endif
     return;
   endif
   if (kind == 4)
     [U, N, L] = cos_cf_european (p, level);
-    info = struct ("N", N, "M", [], "L", L);
+    if (nargout > 1)
+      info = struct ("N", N, "M", [], "L", L);
+    endif
     return;
   endif
   lo = max (level - 1, 1);              # the doubling ladder's level
@@ -116,7 +121,9 @@ function [U, info] = cos_solve_checked (p, level)
     N = [8 10 12 14 18 22 28 40 64 128](level);
     L = (N * 1.5707963267948966) ^ 0.5;
     U = cos_exchange (S, T, p.sigma1, p.sigma2, p.rho, N, L);
-    info = struct ("N", N, "M", [], "L", L);
+    if (nargout > 1)
+      info = struct ("N", N, "M", [], "L", L);
+    endif
     return;
   elseif (kind == 7)
     [U, info] = cos_local_vol_call (S, p.K, T, r, lo, p.payoff);

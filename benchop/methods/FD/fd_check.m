@@ -123,7 +123,7 @@ endfunction
 %! endfor
 %!test
 %! ## The max level of method.json is the check's; the method is split.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("fd_check")),
+%! m = jsondecode (fileread (fullfile (benchop_methods ("get", "FD").dir,
 %!                                     "method.json")));
 %! assert (m.levels.max, 13);
 %! assert (m.levels.default <= m.levels.max);

@@ -39,7 +39,7 @@ endfunction
 %! assert (p.theta, benchop_problem ("4").theta);
 %!test
 %! ## The max level of method.json is the check's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("rbffd_check")),
+%! m = jsondecode (fileread (fullfile (benchop_methods ("get", "RBF-FD").dir,
 %!                                     "method.json")));
 %! assert (m.levels.max, 6);
 %! assert (m.levels.default <= m.levels.max);

@@ -39,7 +39,7 @@ endfunction
 %! assert (p.V0, benchop_problem ("4").V0);
 %!test
 %! ## The max level of method.json is the check's.
-%! m = jsondecode (fileread (fullfile (fileparts (which ("rbf_check")),
+%! m = jsondecode (fileread (fullfile (benchop_methods ("get", "RBF").dir,
 %!                                     "method.json")));
 %! assert (m.levels.max, 8);
 %! assert (m.levels.default <= m.levels.max);
