@@ -16,7 +16,7 @@ class LevelResult:
     status: str  # "ok", "inaccurate", "error" or "timeout"
     prices: tuple[float, ...] = ()
     relerr: float | None = None
-    time: float | None = None  # median of the timed calls, seconds
+    time: float | None = None  # median of the timed calls less the timer's overhead, seconds
     times: tuple[float, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
