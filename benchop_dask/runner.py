@@ -28,7 +28,7 @@ import queue
 import time
 import uuid
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterator, Literal, Mapping, Protocol, Sequence
+from typing import Callable, Literal, Mapping, Protocol, Sequence
 
 from distributed import Client, Future
 
@@ -92,13 +92,6 @@ _MAX_JUMP = 2
 # Levels a pair starts with, at once: enough for a first estimate of its
 # convergence. The climb goes on from there.
 FIRST_LEVELS = 3
-# A Monte Carlo error this many of its own standard errors away from the
-# reference is a bias (an unbiased estimate lands there with odds below 1e-4)...
-_BIAS_SIGMAS = 4.0
-# ... and one that this many consecutive levels show above the tolerance, the
-# last at least half the first although the paths grew fourfold, is one that
-# more paths do not remove (a fixed time step, say).
-_BIAS_LEVELS = 3
 
 
 @dataclass(frozen=True)
@@ -214,32 +207,8 @@ class ClimbStep:
     note: str | None = None
 
 
-def _flat(value: Any) -> Iterator[float]:
-    if isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _flat(item)
-    else:
-        yield float(value)
-
-
-def bias_bound(level: LevelResult, reference: Sequence[float]) -> float | None:
-    """A lower bound of the relative bias of a Monte Carlo level, from its own standard errors.
-
-    The largest over the points of (|U - Uref| - 4 se) / |Uref|, ``se`` the
-    standard error the method reports (``info.stderr``); None without one.
-    """
-    se = level.info.get("stderr") if level.info else None
-    if se is None or not level.prices:
-        return None
-    errors = list(_flat(se))
-    if len(errors) != len(level.prices) or len(reference) != len(level.prices):
-        return None
-    return max((abs(u - r) - _BIAS_SIGMAS * e) / (abs(r) or 1.0)
-               for u, r, e in zip(level.prices, reference, errors))
-
-
 def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *, spent: float,
-               budget: float, reference: Sequence[float] = ()) -> ClimbStep:
+               budget: float) -> ClimbStep:
     """The next step of one pair's climb, from its answered levels (none pending).
 
     The levels above the highest that missed the tolerance all met it; the
@@ -253,10 +222,8 @@ def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *,
     predicts (:func:`predict_level`), at most ``_MAX_JUMP`` levels up, and
     stops when no level can meet the tolerance: a Monte Carlo error that
     even the fastest convergence believed would not bring to the tolerance
-    by the top level (judged from the default level up), or a bias beyond
-    the tolerance that its last levels did not reduce (:func:`bias_bound`
-    against the ``reference`` values, from the default level up), a call
-    longer than the ``budget`` of worker seconds, or the budget ``spent``.
+    by the top level (judged from the default level up), a call longer than
+    the ``budget`` of worker seconds, or the budget ``spent``.
     """
     answered = {n: lv for n, lv in levels.items() if lv.status in ("ok", "inaccurate")}
     missed = max((n for n, lv in answered.items() if lv.status == "inaccurate"), default=0)
@@ -286,12 +253,6 @@ def climb_step(method: Method, levels: Mapping[int, LevelResult], tol: float, *,
         # longer rules it): not even the fastest convergence believed reaches it by the top
         # level (a bias, as of an exercise rule fitted on few paths, can still fall faster).
         return ClimbStep("stop", note=f"{need}, above its top level {method.max_level}")
-    if method.family == "monte-carlo" and top >= method.default_level:
-        last = [answered.get(n) for n in range(top - _BIAS_LEVELS + 1, top + 1)]
-        bounds = [bias_bound(lv, reference) if lv is not None else None for lv in last]
-        if all(b is not None and b > tol for b in bounds) and bounds[-1] >= bounds[0] / 2:
-            return ClimbStep("stop", note=f"a bias of at least {bounds[-1]:.1g} that its last {_BIAS_LEVELS} "
-                                          "levels did not reduce: more paths do not meet the tolerance")
     if cost > budget or spent >= budget:
         # One call longer than the whole budget, or the budget spent: no level starts.
         return ClimbStep("stop", note=f"{need}, more than its time budget (benchop.method-budget)")
@@ -457,8 +418,7 @@ class BenchmarkRunner:
             return
         if reference is None:
             return  # the reference is still being computed
-        step = climb_step(pair.method, pair.levels, self.plan.tol, spent=pair.spent, budget=self.method_budget,
-                          reference=reference.values)
+        step = climb_step(pair.method, pair.levels, self.plan.tol, spent=pair.spent, budget=self.method_budget)
         if step.action == "call":
             pair.round += 1
             for level in step.levels:
