@@ -8,7 +8,8 @@ computes: some 10 ms with Octave's whole library. A session copies into one
 directory of its own the function files of the directories it was given
 (benchop's tree, the method folders, oct2py's), the first of each name as on
 the path, and the library functions that their code can call: the functions
-named in the code and test blocks of the files it runs, the functions these
+named in the code of the files it runs (and in their test blocks, for a
+session that runs them), the functions these
 name in turn, and so on, with the private functions they name; never the
 parts of the library a headless session has no use for. That directory
 replaces every directory of function files on the path; a directory of
@@ -51,10 +52,14 @@ def _code(line: str) -> str:
                 quote = ""
         elif char in "#%":
             return line[:i]
-        elif char == '"' or (char == "'" and not (line[:i].rstrip()[-1:].isalnum()
-                                                 or line[:i].rstrip()[-1:] in "_)]}.'")):
+        elif char == '"' or (char == "'" and not _transposes(line[:i].rstrip()[-1:])):
             quote = char
     return line
+
+
+def _transposes(before: str) -> bool:
+    """Whether a quote after the character ``before`` ("" at the line's start) is the transpose."""
+    return before != "" and (before.isalnum() or before in "_)]}.'")
 
 
 def _names(file: Path, tests: bool) -> set[str]:

@@ -56,14 +56,17 @@ def test_the_closure_follows_names_into_the_library_and_its_private_functions(tm
     (library / "general" / "never_kept.m").write_text("function y = never_kept (x)\n  y = x;\nendfunction\n")
     (library / "general" / "tested.m").write_text("function y = tested (x)\n  y = x;\nendfunction\n")
     (library / "general" / "test.m").write_text("function test (name)\nendfunction\n")
+    (library / "general" / "after_string.m").write_text("function y = after_string (x)\n  y = x;\nendfunction\n")
     own = tmp_path / "own"
     own.mkdir()
     (own / "mine.m").write_text("function y = mine (x)\n  y = feval (\"outer\", x);  % not unused\n"
-                                "  s = 'a # in a string: no comment'; t = x'; # unused either\nendfunction\n"
+                                "  s = 'a # in a string: no comment'; t = x'; # unused either\n"
+                                "'% a string at the line start, no comment'; y = after_string (y);\nendfunction\n"
                                 "%!assert (tested (2), 2)\n")
     path = [str(own), str(library / "general")]
     kept = library_closure(path, str(library), [own])
     assert kept == {"outer": library / "general" / "outer.m", "inner": library / "general" / "inner.m",
+                    "after_string": library / "general" / "after_string.m",
                     "private/__helper__": library / "general" / "private" / "__helper__.m"}
     # A session that runs the test blocks keeps what they call, and the test harness.
     assert library_closure(path, str(library), [own], tests=True) == kept | {
