@@ -16,6 +16,7 @@ from typing import Any, Iterator, Sequence
 
 from .octave_path import lean_path, library_closure, own_functions, place_functions
 from .octave_tree import octave_tree
+from .watchdog import Watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +160,7 @@ class OctaveEngine:
         self._functions: dict[str, Path] | None = None  # the function files each session copies
         # Re-entrant: a call that finds the session dead starts a new one.
         self._lock = threading.RLock()
+        self._watchdog = Watchdog("benchop-octave-time-limit")  # kills a call past its time limit
 
     @property
     def pid(self) -> int | None:
@@ -244,7 +246,6 @@ class OctaveEngine:
     def _call(self, func: str, args: tuple, nout: int, timeout: float | None) -> Any:
         if self._session is None:
             self._replace_session()
-        timer = None
         fired = threading.Event()
         if timeout is not None:
 
@@ -252,9 +253,7 @@ class OctaveEngine:
                 fired.set()
                 self._kill()
 
-            timer = threading.Timer(timeout, expire)
-            timer.daemon = True
-            timer.start()
+            self._watchdog.arm(timeout, expire)
         pid = self.pid
         try:
             return self._session.feval(func, *args, nout=nout)
@@ -271,8 +270,8 @@ class OctaveEngine:
             self._replace_session()
             raise OctaveCrash(f"the Octave process died during {func} ({_clean_message(str(exc))})") from None
         finally:
-            if timer is not None:
-                timer.cancel()
+            if timeout is not None:
+                self._watchdog.disarm()
 
     def _alive(self) -> bool:
         try:
