@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import dask.config
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -34,7 +35,8 @@ from .metrics import ServiceMetrics
 from .report import plan_json
 from .service import RunManager
 from .store import IdempotencyConflict, QueueFull, StoreUnavailable
-from .validation import BadRequest, RunRequest
+from .results import STATUS_ORDER
+from .validation import MAX_TOLERANCES, REPEATS_RANGE, TOL_RANGE, BadRequest, RunRequest
 
 WEB = Path(__file__).resolve().parent / "web"
 Number = StrictInt | StrictFloat
@@ -45,8 +47,13 @@ ParamValue = Number | list[Number] | list[list[Number]]
 class ServiceLimits:
     """What the HTTP layer bounds: the body it reads, and the wait it asks of refused clients."""
 
-    max_request_bytes: int = 65536
-    retry_after: int = 10
+    max_request_bytes: int
+    retry_after: int
+
+    @classmethod
+    def from_config(cls) -> "ServiceLimits":
+        return cls(max_request_bytes=int(dask.config.get("benchop.service.max-request-bytes")),
+                   retry_after=int(dask.config.get("benchop.service.retry-after")))
 
 
 class BodyLimit:
@@ -109,8 +116,11 @@ class RunBody(BaseModel):
     problems: list[str] = Field(min_length=1, max_length=50, description="problem ids, e.g. 1a-I")
     methods: list[str] = Field(default=[], max_length=50, description="methods to run; default: all that apply")
     params: dict[str, ParamValue] = Field(default={}, description="parameters; S is a list (problem 6: of pairs)")
-    tol: Number = Field(default=1e-4, gt=0, lt=1, description="relative error to reach")
-    repeat: StrictInt = Field(default=3, ge=1, le=100, description="timed calls per task after a warm-up")
+    tol: Number | list[Number] | None = Field(
+        default=None, description="relative error to reach, or a list of them (the run climbs to the smallest and "
+                                  "ranks at each); default: the service's (GET /settings)")
+    repeat: StrictInt | None = Field(default=None, description="timed calls of a deciding level after a warm-up; "
+                                                              "default: the service's (GET /settings)")
 
 
 class RunCreated(BaseModel):
@@ -119,14 +129,40 @@ class RunCreated(BaseModel):
     url: str
 
 
+def run_settings() -> dict[str, Any]:
+    """GET /settings: what a run takes when it does not say (the benchop.tolerance and benchop.repeats
+    settings), the values a request may give, and the order in which unranked results are listed."""
+    tol_low, tol_high = TOL_RANGE
+    low, high = REPEATS_RANGE
+    return {
+        "tol": {"default": dask.config.get("benchop.tolerance"), "kind": "number", "min": tol_low,
+                "min_inclusive": False, "max": tol_high, "max_inclusive": False, "max_count": MAX_TOLERANCES},
+        "repeat": {"default": dask.config.get("benchop.repeats"), "kind": "integer",
+                   "min": low, "min_inclusive": True, "max": high, "max_inclusive": True},
+        "status_order": list(STATUS_ORDER),
+    }
+
+
+class WebFiles(StaticFiles):
+    """The page's files, its ES modules always as JavaScript: a browser runs no module served as
+    another type, and the platform's MIME table (the Windows registry, say) may not know .js."""
+
+    def file_response(self, full_path, stat_result, scope, status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        if str(full_path).endswith(".js") and "content-type" in response.headers:
+            response.headers["content-type"] = "text/javascript; charset=utf-8"
+        return response
+
+
 def _error(status: int, messages: list[str]) -> JSONResponse:
     return JSONResponse({"detail": [{"loc": ["body"], "msg": m, "type": "value_error"} for m in messages]},
                         status_code=status)
 
 
 def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None = None,
-               limits: ServiceLimits = ServiceLimits()) -> FastAPI:
-    """The service's application, over a running RunManager."""
+               limits: ServiceLimits | None = None) -> FastAPI:
+    """The service's application, over a running RunManager (``limits`` None: the configured ones)."""
+    limits = limits or ServiceLimits.from_config()
     app = FastAPI(title="benchop", version=__version__, docs_url=None, redoc_url=None,
                   description="BENCHOP as a Service: option-pricing methods benchmarked on a Dask cluster.")
     app.add_middleware(BodyLimit, limit=limits.max_request_bytes)
@@ -274,6 +310,11 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
                  "levels": {"default": m.default_level, "max": m.max_level}, "domain": m.domain.to_json()}
                 for m in catalogue.methods.values() if m.family != "test"]
 
+    @app.get("/settings")
+    def settings() -> dict[str, Any]:
+        """Run defaults and limits (tol, repeat) and the order of result statuses, best first."""
+        return run_settings()
+
     # -- operations ------------------------------------------------------------------------
     @app.get("/health")
     async def health() -> dict[str, Any]:  # async: memory reads only, no thread hop, fast while busy
@@ -307,5 +348,5 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
 
     app.mount("/static/bokeh", StaticFiles(directory=str(bokehjs_path())), name="bokehjs")
     app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
-    app.mount("/static", StaticFiles(directory=str(WEB)), name="web")
+    app.mount("/static", WebFiles(directory=str(WEB)), name="web")
     return app

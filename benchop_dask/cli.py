@@ -11,7 +11,8 @@ from typing import Any, Sequence
 import dask.config
 
 from .catalogue import configured_catalogue
-from .client import check_local_workers, open_cluster, plan_run, run_plan
+from .progress import ProgressBar
+from .client import check_local_workers, dashboard_link, open_cluster, plan_run, run_plan
 from .report import format_json, format_methods, format_plan, format_problems, format_run, plan_json
 from .runner import ClusterLost, NoWorkers
 from .store import StoreInUse, StoreUnavailable
@@ -34,6 +35,12 @@ def number(text: str) -> float:
         return float(text)
     except ValueError:
         raise BadRequest(f"{shown(text)} is not a number") from None
+
+
+def numbers(text: str) -> float | list[float]:
+    """One number, or a comma-separated list of them."""
+    items = [number(item.strip()) for item in text.split(",")]
+    return items[0] if len(items) == 1 else items
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -63,7 +70,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="a method to run (repeatable; default: every method that supports the problem)")
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a parameter for every problem that takes it (S=90,100,110; problem 6: S=100:90,100:110)")
-    run.add_argument("--tol", type=number, default=None, help="relative error to reach (default 1e-4)")
+    run.add_argument("--tol", type=numbers, default=None, metavar="TOL[,TOL...]",
+                     help="relative error to reach (default "
+                          f"{dask.config.get('benchop.tolerance'):g}); several, comma-separated: the run "
+                          "climbs to the smallest and ranks at each")
     run.add_argument("--repeat", type=int, default=None,
                      help="timed calls, after a warm-up, of the level that decides a method's rank (default "
                           f"{dask.config.get('benchop.repeats')}; more for calls shorter than "
@@ -133,8 +143,8 @@ def _run(args: argparse.Namespace) -> int:
         problems=args.problems,
         methods=args.method,
         params=params,
-        tol=args.tol if args.tol is not None else dask.config.get("benchop.tolerance"),
-        repeats=args.repeat if args.repeat is not None else dask.config.get("benchop.repeats"),
+        tol=args.tol,
+        repeats=args.repeat,
     )
     plan = plan_run(request)  # raises BadRequest before anything starts
     if args.dry_run:
@@ -143,30 +153,11 @@ def _run(args: argparse.Namespace) -> int:
 
     out = sys.stderr if args.json else sys.stdout
     with open_cluster(args.scheduler, args.workers) as client:
-        print(f"Dask dashboard: {client.dashboard_link}", file=out, flush=True)
-        with _progress_bar() as on_progress:
+        print(f"Dask dashboard: {dashboard_link(client)}", file=out, flush=True)
+        with ProgressBar() as on_progress:
             result = run_plan(client, plan, on_progress)
     print(format_json(result) if args.json else format_run(result))
     return EXIT_OK
-
-
-class _progress_bar:
-    """A progress bar on stderr; the number of tasks grows as levels are climbed."""
-
-    def __enter__(self):
-        from tqdm import tqdm
-
-        self.bar = tqdm(total=0, unit="task", desc="tasks", file=sys.stderr, leave=False,
-                        disable=None, dynamic_ncols=True)
-        return self.update
-
-    def update(self, done: int, total: int) -> None:
-        self.bar.total = total
-        self.bar.n = done
-        self.bar.refresh()
-
-    def __exit__(self, *exc) -> None:
-        self.bar.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from .plugin import PLUGIN_NAME, OctavePlugin
 from .references import ReferenceCache
 from .results import RunResult
 from .runner import BenchmarkRunner, ProgressCallback
-from .security import security_for
+from .security import cluster_file, security_for
 from .validation import BadRequest, RunPlan, RunRequest, shown, validate
 
 
@@ -56,18 +56,38 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
             register_octave_plugin(client, remote=True)
             yield client
         return
+    cluster, client = start_local_cluster(n_workers)
+    try:
+        with client:
+            yield client
+    finally:
+        cluster.close()
+
+
+def start_local_cluster(n_workers: int | None = None) -> tuple[LocalCluster, Client]:
+    """A new LocalCluster (see :func:`open_cluster`) and a client of it, ready for runs.
+
+    For a caller that closes them itself, perhaps in another thread (a
+    client entered as a context manager must leave it in the same one):
+    ``client.close()``, then ``cluster.close()``.
+    """
     n = n_workers or dask.config.get("benchop.local-cluster.n-workers") or os.cpu_count() or 1
-    with LocalCluster(
+    cluster = LocalCluster(
         n_workers=n,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
         dashboard_address=dask.config.get("benchop.local-cluster.dashboard-address"),
         silence_logs=logging.ERROR,
-    ) as cluster, Client(cluster) as client:
+    )
+    try:
+        client = Client(cluster)
         tune_latency(client)
         register_octave_plugin(client, remote=False)
-        yield client
+    except BaseException:
+        cluster.close()
+        raise
+    return cluster, client
 
 
 def connect(scheduler: str, timeout: float | None = None) -> Client:
@@ -100,6 +120,14 @@ def _only_python_patch(message: str) -> bool:
         return False
     versions = {".".join(v.split(".")[:2]) for v in packages[0][1:] if v}
     return len(versions) == 1
+
+
+def dashboard_link(client: Client) -> str | None:
+    """Where the cluster's dashboard is seen from here: as its cluster file says (a deployed
+    cluster's public address), else as the scheduler says."""
+    address = client.scheduler.address if client.scheduler is not None else ""
+    cluster = cluster_file(address)
+    return cluster.dashboard if cluster is not None and cluster.dashboard else client.dashboard_link
 
 
 def tune_latency(client: Client) -> None:
@@ -138,4 +166,4 @@ def make_runner(client: Client, plan: RunPlan, on_progress: ProgressCallback | N
 
 def run_plan(client: Client, plan: RunPlan, on_progress: ProgressCallback | None = None) -> RunResult:
     """Run a validated plan on the cluster behind ``client``."""
-    return replace(make_runner(client, plan, on_progress).run(), dashboard=client.dashboard_link)
+    return replace(make_runner(client, plan, on_progress).run(), dashboard=dashboard_link(client))

@@ -13,6 +13,9 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from .formatting import format_seconds
+from .results import problem_order
+
 # Keys under which a run's environment (or a worker record in it) names a host or a CPU.
 _HOST_KEYS = ("host", "hostname", "node", "worker_host")
 _CPU_KEYS = ("cpu", "cpu_model", "processor")
@@ -133,7 +136,8 @@ def _moved(order_a: list[str], order_b: list[str], times_a: dict, times_b: dict)
     common_b = [m for m in order_b if m in set(common)]
     return [
         {"method": m, "rank_a": order_a.index(m) + 1, "rank_b": order_b.index(m) + 1,
-         "time_a": times_a.get(m), "time_b": times_b.get(m)}
+         "time_a": times_a.get(m), "time_b": times_b.get(m),
+         "time_a_text": format_seconds(times_a.get(m)), "time_b_text": format_seconds(times_b.get(m))}
         for i, m in enumerate(common) if common_b.index(m) != i
     ]
 
@@ -182,13 +186,6 @@ def _compare_problem(a: dict[str, Any], b: dict[str, Any], problem: str,
     }
 
 
-def _problems_of(run: dict[str, Any]) -> list[str]:
-    ids = [p.get("id") for p in run.get("problems") or []]
-    ids += [p for p in (run.get("request") or {}).get("problems") or [] if p not in ids]
-    ids += [p for p in (run.get("ranking") or {}) if p not in ids]
-    return [p for p in ids if p]
-
-
 def _run_label(run: dict[str, Any]) -> dict[str, Any]:
     return {k: run.get(k) for k in ("id", "status", "created", "finished")}
 
@@ -205,7 +202,7 @@ def compare_runs(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """
     settings = _differences(_request_settings(a), _request_settings(b))
     env = _environment_differences(environment_facts(a), environment_facts(b))
-    problems_a, problems_b = _problems_of(a), _problems_of(b)
+    problems_a, problems_b = problem_order(a), problem_order(b)
     return {
         "a": _run_label(a),
         "b": _run_label(b),

@@ -1,4 +1,4 @@
-"""Bokeh plots of a run, as ``json_item`` documents for the web page.
+"""Bokeh plots of a run: figures for Python (``Run.plot``), ``json_item`` documents for the web page.
 
 Both functions take the run as the JSON dict the service stores and serves
 (``GET /runs/{id}``), so they draw a run in progress, a finished run and a run
@@ -16,6 +16,9 @@ from bokeh.models import ColumnDataSource, FactorRange, HoverTool, Legend, LogSc
 from bokeh.palettes import Category20
 from bokeh.plotting import figure
 
+from .formatting import format_seconds
+from .results import problem_order
+
 # Category20 in pairs of a strong and a pale shade: the strong ones first, so
 # up to ten methods get clearly different colours.
 _PALETTE: tuple[str, ...] = tuple(Category20[20][0::2]) + tuple(Category20[20][1::2])
@@ -23,17 +26,6 @@ _MARKERS = ("circle", "square", "triangle", "diamond", "inverted_triangle", "hex
 _ANSWERED = ("ok", "inaccurate")
 _ERROR_FLOOR = 1e-16  # a relative error of 0 cannot sit on a log axis; drawn here instead
 _BAR_HEIGHT_PX = 26
-
-
-def format_seconds(seconds: float | None) -> str:
-    """A time for people: ``"12.3 ms"``, ``"1.52 s"``, ``"85 µs"``; ``"-"`` for none."""
-    if seconds is None or not math.isfinite(seconds):
-        return "-"
-    if seconds >= 1:
-        return f"{seconds:.3g} s"
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:.3g} ms"
-    return f"{seconds * 1e6:.3g} µs"
 
 
 def _format_error(relerr: float | None) -> str:
@@ -46,16 +38,6 @@ def _method_colors(run: dict[str, Any]) -> dict[str, str]:
     return {m: _PALETTE[i % len(_PALETTE)] for i, m in enumerate(methods)}
 
 
-def _problem_order(run: dict[str, Any]) -> list[str]:
-    """Problem ids in the order the run names them, then any others its results mention."""
-    order: list[str] = [p["id"] for p in run.get("problems") or [] if "id" in p]
-    order += [p for p in (run.get("request") or {}).get("problems") or [] if p not in order]
-    for result in run.get("results") or []:
-        if result.get("problem") not in order:
-            order.append(result.get("problem"))
-    return order
-
-
 def _tolerance(run: dict[str, Any]) -> float | None:
     tol = (run.get("request") or {}).get("tol", run.get("tol"))
     return float(tol) if isinstance(tol, (int, float)) and tol > 0 else None
@@ -65,7 +47,7 @@ def _is_positive(x: Any) -> bool:
     return isinstance(x, (int, float)) and math.isfinite(x) and x > 0
 
 
-def _empty(fig: Any, title: str) -> dict[str, Any]:
+def _empty(fig: Any, title: str) -> Any:
     """An empty figure that says why it is empty.
 
     Fixed ranges: BokehJS cannot derive a log axis range from no data.
@@ -74,7 +56,7 @@ def _empty(fig: Any, title: str) -> dict[str, Any]:
     fig.x_range = Range1d(1e-4, 10)
     fig.y_range = Range1d(1e-10, 1) if isinstance(fig.y_scale, LogScale) else Range1d(0, 1)
     fig.scatter(x=[], y=[])  # an empty renderer: empty on purpose, not a plot missing its data
-    return json_item(fig)
+    return fig
 
 
 def _passing_bars(run: dict[str, Any]) -> list[dict[str, Any]]:
@@ -84,12 +66,22 @@ def _passing_bars(run: dict[str, Any]) -> list[dict[str, Any]]:
         if result.get("status") == "ok" and _is_positive(result.get("time")):
             by_problem.setdefault(result["problem"], []).append(result)
     bars: list[dict[str, Any]] = []
-    for problem in _problem_order(run):
+    for problem in problem_order(run):
         bars += sorted(by_problem.get(problem, []), key=lambda r: (r["time"], r["method"]))
     return bars
 
 
 def time_to_tolerance(run: dict[str, Any]) -> dict[str, Any]:
+    """:func:`time_to_tolerance_figure` as a ``json_item`` document."""
+    return json_item(time_to_tolerance_figure(run))
+
+
+def work_precision(run: dict[str, Any]) -> dict[str, Any]:
+    """:func:`work_precision_figure` as a ``json_item`` document."""
+    return json_item(work_precision_figure(run))
+
+
+def time_to_tolerance_figure(run: dict[str, Any]) -> Any:
     """Horizontal bars: per problem, the time each method needs to reach the tolerance.
 
     Only the methods that met the tolerance, fastest on top of each problem's
@@ -141,7 +133,7 @@ def time_to_tolerance(run: dict[str, Any]) -> dict[str, Any]:
     ]))
     fig.ygrid.grid_line_color = None
     fig.yaxis.group_label_orientation = "horizontal"
-    return json_item(fig)
+    return fig
 
 
 def _level_points(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -160,7 +152,7 @@ def _timed_text(level: dict[str, Any]) -> str:
 
 
 def _curves(run: dict[str, Any]) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    order = {p: i for i, p in enumerate(_problem_order(run))}
+    order = {p: i for i, p in enumerate(problem_order(run))}
     results = sorted(run.get("results") or [],
                      key=lambda r: (order.get(r.get("problem"), len(order)), r.get("method", "")))
     for result in results:
@@ -169,7 +161,7 @@ def _curves(run: dict[str, Any]) -> Iterable[tuple[dict[str, Any], list[dict[str
             yield result, points
 
 
-def work_precision(run: dict[str, Any]) -> dict[str, Any]:
+def work_precision_figure(run: dict[str, Any]) -> Any:
     """Relative error against time, log-log: one line with markers per (problem, method).
 
     Each point is one resolution level the method answered (met the tolerance
@@ -193,7 +185,7 @@ def work_precision(run: dict[str, Any]) -> dict[str, Any]:
         return _empty(fig, title)
 
     colors = _method_colors(run)
-    problems = _problem_order(run)
+    problems = problem_order(run)
     several = len({r["problem"] for r, _ in curves}) > 1
     items = []
     for result, points in curves:
@@ -222,4 +214,4 @@ def work_precision(run: dict[str, Any]) -> dict[str, Any]:
     ]))
     legend = Legend(items=items, click_policy="hide", label_text_font_size="9pt", spacing=1)
     fig.add_layout(legend, "right")
-    return json_item(fig)
+    return fig

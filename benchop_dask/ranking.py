@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from .results import LevelResult, PairResult
+from .results import STATUS_ORDER, LevelResult, PairResult
 from .scoring import correct_digits
 
-_STATUS_ORDER = {"ok": 0, "inaccurate": 1, "timeout": 2, "error": 3, "unsupported": 4}
+_STATUS_RANK = {status: i for i, status in enumerate(STATUS_ORDER)}
 
 
 def stable_passing(levels: Iterable[LevelResult]) -> list[LevelResult]:
@@ -42,10 +42,11 @@ def summarize_pair(
     passing = stable_passing(levels)
     answered = [lv for lv in levels if lv.status in ("ok", "inaccurate")]
     if passing:
-        # The level timed over repeats decides; until it is, the lowest (the
+        # The lowest level timed over repeats decides (a run at several
+        # tolerances times one per tolerance); until one is, the lowest (the
         # cheapest, each level costing more than the one below).
         timed = [lv for lv in passing if lv.timing == "repeated"]
-        chosen = min(timed, key=lambda lv: (lv.time, lv.level)) if timed else min(passing, key=lambda lv: lv.level)
+        chosen = min(timed or passing, key=lambda lv: lv.level)
     elif answered:
         chosen = replace(max(answered, key=lambda lv: lv.level), status="inaccurate")
     elif levels:
@@ -76,7 +77,7 @@ def sort_key(result: PairResult) -> tuple:
     if result.status == "ok":
         return (0, result.time if result.time is not None else inf, result.method)
     relerr = result.relerr if result.relerr is not None else inf
-    return (1 + _STATUS_ORDER.get(result.status, 9), relerr, result.method)
+    return (1 + _STATUS_RANK.get(result.status, len(_STATUS_RANK)), relerr, result.method)
 
 
 def rank(results: Iterable[PairResult]) -> dict[str, list[str]]:

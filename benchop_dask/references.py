@@ -31,6 +31,14 @@ def catalogue_reference(instance: ProblemInstance) -> Reference | None:
     return None
 
 
+def reference_key(instance: ProblemInstance) -> str:
+    """The key a computed reference is kept under, in files and in the service's store alike.
+
+    The package version is part of it: a new release may compute better references.
+    """
+    return f"{instance.id}-{instance.key}-{__version__}"
+
+
 class ReferenceCache:
     """References computed for custom parameters, one small JSON file each."""
 
@@ -40,8 +48,7 @@ class ReferenceCache:
     def _path(self, instance: ProblemInstance) -> Path | None:
         if self.directory is None:
             return None
-        # The package version is part of the key: a new release may compute better references.
-        return self.directory / f"{instance.id}-{instance.key}-{__version__}.json"
+        return self.directory / f"{reference_key(instance)}.json"
 
     def get(self, instance: ProblemInstance) -> Reference | None:
         path = self._path(instance)

@@ -6,6 +6,7 @@ import json
 from typing import Any, Iterable
 
 from .catalogue import Catalogue
+from .formatting import format_seconds
 from .results import PairResult, RunResult
 from .validation import RunPlan
 
@@ -21,30 +22,23 @@ def _fmt_params(params: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    ms = seconds * 1e3
-    return f"{ms:.0f}" if ms >= 100 else f"{ms:.3g}"
-
-
 def _table(rows: list[list[str]]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
 
 
 def _result_rows(results: Iterable[PairResult]) -> list[list[str]]:
-    rows = [["rank", "method", "status", "time [ms]", "min-max [ms]", "relerr", "digits", "level", "note"]]
+    rows = [["rank", "method", "status", "time", "repeats min-max", "relerr", "digits", "level", "note"]]
     rank = 0
     for r in results:
         if r.status == "ok":
             rank += 1
-        spread = f"{_fmt_time(r.time_min)}-{_fmt_time(r.time_max)}" if r.time_min is not None else "-"
+        spread = f"{format_seconds(r.time_min)} - {format_seconds(r.time_max)}" if r.time_min is not None else "-"
         rows.append([
             str(rank) if r.status == "ok" else "-",
             r.method,
             r.status,
-            _fmt_time(r.time),
+            format_seconds(r.time),
             spread,
             "-" if r.relerr is None else f"{r.relerr:.1e}",
             "-" if r.digits is None else str(r.digits),
@@ -55,7 +49,9 @@ def _result_rows(results: Iterable[PairResult]) -> list[list[str]]:
 
 
 def format_run(run: RunResult) -> str:
-    lines = [f"tolerance {run.tol:g} (max relative error over the points); the deciding level of each method "
+    tols = f"{run.tol:g}" if len(run.rankings) < 2 else \
+        f"{', '.join(f'{t:g}' for t in run.rankings)} (the table at {run.tol:g})"
+    lines = [f"tolerance {tols}, the max relative error over the points; the deciding level of each method "
              f"timed over at least {run.repeats} calls after a warm-up, every other level called once; "
              f"{run.tasks} tasks, {run.worker_seconds:.3g} worker seconds"]
     for problem in run.problems:
@@ -69,6 +65,13 @@ def format_run(run: RunResult) -> str:
             lines.append(f"  reference ({problem.reference_source}): {ref}")
         results = [r for r in run.results if r.problem == problem.id]
         lines.extend("  " + line for line in _table(_result_rows(results)))
+    if len(run.tolerances) > 1:
+        lines += ["", "rankings at each tolerance of the run (from the same levels; fastest first):"]
+        for verdict in run.tolerances:
+            times = {(r.problem, r.method): r.time for r in verdict.results}
+            for problem_id, methods in verdict.ranking.items():
+                ranked = ", ".join(f"{m} {format_seconds(times[(problem_id, m)])}" for m in methods)
+                lines.append(f"  tol {verdict.tol:<8g} {problem_id}: {ranked or 'none met it'}")
     return "\n".join(lines)
 
 
@@ -83,12 +86,13 @@ def plan_json(plan: RunPlan) -> dict[str, Any]:
         "pairs": [{"problem": inst.id, "method": m.name, "levels": {"default": m.default_level, "max": m.max_level}}
                   for inst, m in plan.pairs],
         "unsupported": [{"problem": u.instance.id, "method": u.method, "reason": u.reason} for u in plan.unsupported],
-        "tol": plan.tol, "repeats": plan.repeats, "max_tasks": plan.max_tasks, "work": plan.work,
+        "tol": plan.tol, "tols": list(plan.tols), "repeats": plan.repeats, "max_tasks": plan.max_tasks,
+        "work": plan.work,
     }
 
 
 def format_plan(plan: RunPlan) -> str:
-    lines = [f"tolerance {plan.tol:g}, {plan.repeats} timed repeats; at most {plan.max_tasks} tasks "
+    lines = [f"tolerance {', '.join(f'{t:g}' for t in plan.tols)}, {plan.repeats} timed repeats; at most {plan.max_tasks} tasks "
              f"({plan.work} timed calls) if every method climbs to its top level"]
     for inst in plan.instances:
         lines += ["", f"{inst.id}: {inst.problem.title}", f"  {_fmt_params(inst.params)}"]

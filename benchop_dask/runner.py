@@ -35,9 +35,9 @@ from distributed import Client, Future
 import dask.config
 
 from .catalogue import Method
-from .ranking import rank, sort_key, summarize_pair
 from .references import Reference
-from .results import LevelResult, PairResult, ProblemSummary, RunResult
+from .results import LevelResult, RunResult
+from .run_result import build_run_result, rescored
 from .scoring import pricing_time, relative_error
 from .tasks import ReferenceTask, SolveOutcome, SolveTask, run_reference, run_solve
 from .validation import ProblemInstance, RunPlan
@@ -121,7 +121,8 @@ class _PairState:
     outcomes: dict[int, SolveOutcome] = field(default_factory=dict)
     levels: dict[int, LevelResult] = field(default_factory=dict)
     timing: set[int] = field(default_factory=set)  # levels whose timing over repeats was asked for
-    note: str | None = None  # why the climb stopped short of the tolerance
+    # The run's tolerances this pair is through with, and why it stopped short of one (else None).
+    settled: dict[float, str | None] = field(default_factory=dict)
     round: int = 0  # of the tasks submitted last (TaskRecord)
     rounds: dict[tuple[str, int], int] = field(default_factory=dict)  # (kind, level) -> its round
     done: bool = False
@@ -418,19 +419,27 @@ class BenchmarkRunner:
             return
         if reference is None:
             return  # the reference is still being computed
-        step = climb_step(pair.method, pair.levels, self.plan.tol, spent=pair.spent, budget=self.method_budget)
-        if step.action == "call":
-            pair.round += 1
-            for level in step.levels:
-                self._submit_level(pair, level, priority=step.cost)
-        elif step.action == "decide" and not pair.timing and (pair.levels[step.levels[0]].time or 0.0) < \
-                self.timing.long_call:
-            # Timed once the run's levels have all answered: a timing runs alone on its host,
-            # and would otherwise wait, its worker idle, for the long levels running beside it.
-            pair.timing.add(step.levels[0])
-            self._awaiting_timing.append((pair, pair.levels[step.levels[0]]))
-        else:
-            pair.done, pair.note = True, step.note
+        # The tightest tolerance first: its climb passes the levels the looser ones need.
+        for tol in reversed(self.plan.tols):
+            if tol in pair.settled:
+                continue
+            levels = pair.levels if tol == self.plan.tol else \
+                {lv.level: lv for lv in rescored(pair.levels.values(), tol)}
+            step = climb_step(pair.method, levels, tol, spent=pair.spent, budget=self.method_budget)
+            if step.action == "call":
+                pair.round += 1
+                for level in step.levels:
+                    self._submit_level(pair, level, priority=step.cost)
+                return
+            if step.action == "decide":
+                level = step.levels[0]
+                if level not in pair.timing and (pair.levels[level].time or 0.0) < self.timing.long_call:
+                    # Timed once the run's levels have all answered: a timing runs alone on its host,
+                    # and would otherwise wait, its worker idle, for the long levels running beside it.
+                    pair.timing.add(level)
+                    self._awaiting_timing.append((pair, pair.levels[level]))
+            pair.settled[tol] = step.note
+        pair.done = True
 
     def _task_result(self, future: Future):
         """The task's return value; raises ClusterLost when the scheduler dropped it."""
@@ -579,33 +588,9 @@ class BenchmarkRunner:
             self.on_progress(self._completed, self._submitted)
 
     def _result(self) -> RunResult:
-        results: list[PairResult] = []
-        for pair in self._pairs:
-            reference = self.references.get(pair.instance.id)
-            ref_values = reference.values if reference else ()
-            summary = summarize_pair(pair.instance.id, pair.method.name, pair.levels.values(), ref_values)
-            if summary.status == "inaccurate" and pair.note:
-                summary = replace(summary, error=pair.note)
-            if pair.instance.id in self.reference_errors:
-                summary = PairResult(pair.instance.id, pair.method.name, "error",
-                                     error=self.reference_errors[pair.instance.id])
-            results.append(summary)
-        for skipped in self.plan.unsupported:
-            reference = self.references.get(skipped.instance.id)
-            results.append(PairResult(skipped.instance.id, skipped.method, "unsupported",
-                                      reference=reference.values if reference else (), error=skipped.reason))
-        order = {inst.id: i for i, inst in enumerate(self.plan.instances)}
-        results.sort(key=lambda r: (order[r.problem], sort_key(r)))
-        problems = tuple(
-            ProblemSummary(
-                id=inst.id,
-                title=inst.problem.title,
-                params=inst.params,
-                reference=self.references[inst.id].values if inst.id in self.references else (),
-                reference_source=self.references[inst.id].source if inst.id in self.references else None,
-                reference_error=self.reference_errors.get(inst.id),
-            )
-            for inst in self.plan.instances
-        )
-        return RunResult(self.plan.tol, self.plan.repeats, problems, tuple(results), rank(results),
-                         tasks=self._completed, worker_seconds=self._worker_seconds)
+        notes = {(pair.instance.id, pair.method.name, tol): note
+                 for pair in self._pairs for tol, note in pair.settled.items() if note}
+        return build_run_result(self.plan, {(pair.instance.id, pair.method.name): pair.levels.values()
+                                            for pair in self._pairs},
+                                self.references, self.reference_errors, notes=notes, tasks=self._completed,
+                                worker_seconds=self._worker_seconds)

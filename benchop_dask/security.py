@@ -55,11 +55,14 @@ def known_clusters() -> list[ClusterFile]:
     return found
 
 
-def security_for(address: str) -> Security | None:
-    """The Security to reach ``address``: its cluster file's, or None (Dask's config)."""
+def cluster_file(address: str) -> ClusterFile | None:
+    """The cluster file of the scheduler at ``address``, if the deploy playbook left one."""
     if not address.startswith("tls://"):
         return None
-    for cluster in known_clusters():
-        if cluster.scheduler == address:
-            return cluster.security()
-    return None
+    return next((cluster for cluster in known_clusters() if cluster.scheduler == address), None)
+
+
+def security_for(address: str) -> Security | None:
+    """The Security to reach ``address``: its cluster file's, or None (Dask's config)."""
+    cluster = cluster_file(address)
+    return cluster.security() if cluster is not None else None

@@ -14,7 +14,7 @@ from .catalogue import configured_catalogue
 from .client import check_local_workers
 from .connection import kept_connected
 from .service import RunManager, RunSettings
-from .store import QueueLimits, Store
+from .store import Store
 from .validation import BadRequest
 
 logger = logging.getLogger(__name__)
@@ -61,17 +61,6 @@ def _setting(name: str):
     return dask.config.get(f"benchop.service.{name}")  # get() matches max_x and max-x alike
 
 
-def _settings() -> RunSettings:
-    return RunSettings(task_timeout=float(dask.config.get("benchop.task-timeout")),
-                       method_budget=float(dask.config.get("benchop.method-budget")),
-                       max_concurrent=int(_setting("max-concurrent-runs")),
-                       worker_wait=float(dask.config.get("benchop.worker-wait")),
-                       reconnect_wait=float(_setting("reconnect-wait")),
-                       limits=QueueLimits(total=int(_setting("max-pending-runs")),
-                                          per_client=int(_setting("max-pending-runs-per-client"))),
-                       max_work=int(_setting("max-run-work")))
-
-
 def serve(host: str | None, port: int | None, scheduler: str | None, workers: int | None,
           database: str | None, allow_anonymous_writes: bool = False) -> int:
     import uvicorn
@@ -88,17 +77,16 @@ def serve(host: str | None, port: int | None, scheduler: str | None, workers: in
                          "Set BENCHOP_SERVICE_TOKEN or BENCHOP_SERVICE_TOKEN_FILE, or pass "
                          "--allow-anonymous-writes if that is what you want")
     catalogue = configured_catalogue()
-    limits = ServiceLimits(max_request_bytes=int(_setting("max-request-bytes")), retry_after=int(_setting("retry-after")))
     with contextlib.ExitStack() as stack:
         store = Store(database or _setting("database"), busy_timeout=float(_setting("store-busy-timeout")))
         stack.callback(store.close)
         connection = stack.enter_context(kept_connected(scheduler, workers))
-        manager = RunManager(connection, store, catalogue, _settings())
+        manager = RunManager(connection, store, catalogue, RunSettings.from_config())
         stack.callback(manager.stop)
         resumed = manager.resume_unfinished()
         if resumed:
             logger.warning("resumed %d unfinished run(s): %s", len(resumed), ", ".join(resumed))
-        app = create_app(manager, catalogue, token=token, limits=limits)
+        app = create_app(manager, catalogue, token=token, limits=ServiceLimits.from_config())
         print(f"benchop service on http://{host}:{port}/ (Dask dashboard: {connection.dashboard_link})", flush=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

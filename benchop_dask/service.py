@@ -23,11 +23,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import dask.config
+
 from .catalogue import Catalogue
 from .connection import ClusterConnection
 from .environment import host_environment, worker_environment
-from .ranking import rank, sort_key, summarize_pair
-from .results import PairResult
+from .run_result import build_run_result
 from .runner import BenchmarkRunner, ClusterLost, NoWorkers
 from .store import UNFINISHED, QueueLimits, RunRecord, Store, StoreReferenceCache, StoreUnavailable
 from .validation import BadRequest, RunPlan, RunRequest, validate
@@ -37,23 +38,40 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class RunSettings:
+    """How the service runs what it accepts (the ``benchop`` settings: :meth:`from_config`)."""
+
     task_timeout: float
     method_budget: float
-    max_concurrent: int = 4
-    worker_wait: float = 300.0
-    reconnect_wait: float = 300.0
-    limits: QueueLimits = QueueLimits(total=50, per_client=10)
-    max_work: int = 20000
+    max_concurrent: int
+    worker_wait: float
+    reconnect_wait: float
+    limits: QueueLimits
+    max_work: int
+
+    @classmethod
+    def from_config(cls) -> RunSettings:
+        def service(name: str) -> Any:
+            return dask.config.get(f"benchop.service.{name}")
+
+        return cls(task_timeout=float(dask.config.get("benchop.task-timeout")),
+                   method_budget=float(dask.config.get("benchop.method-budget")),
+                   max_concurrent=int(service("max-concurrent-runs")),
+                   worker_wait=float(dask.config.get("benchop.worker-wait")),
+                   reconnect_wait=float(service("reconnect-wait")),
+                   limits=QueueLimits(total=int(service("max-pending-runs")),
+                                      per_client=int(service("max-pending-runs-per-client"))),
+                   max_work=int(service("max-run-work")))
 
 
-def request_to_json(request: RunRequest) -> dict[str, Any]:
+def request_to_json(request: RunRequest, plan: RunPlan) -> dict[str, Any]:
+    """The request as stored, with the tolerances and repeats its plan settled on (a resumed run keeps them)."""
     return {"problems": list(request.problems), "methods": list(request.methods), "params": dict(request.params),
-            "tol": request.tol, "repeat": request.repeats}
+            "tol": plan.tol if len(plan.tols) == 1 else list(plan.tols), "repeat": plan.repeats}
 
 
 def request_from_json(data: dict[str, Any]) -> RunRequest:
     return RunRequest(problems=data["problems"], methods=data.get("methods", []), params=data.get("params", {}),
-                      tol=data.get("tol", 1e-4), repeats=data.get("repeat", 3))
+                      tol=data.get("tol"), repeats=data.get("repeat"))
 
 
 # Seconds between attempts to write to a store that refuses writes, at most.
@@ -96,7 +114,7 @@ class RunManager:
         """
         plan = self.plan(request)
         run_id, created = self.store.create_run(
-            uuid.uuid4().hex, request_to_json(request), [i.id for i in plan.instances], client=client,
+            uuid.uuid4().hex, request_to_json(request, plan), [i.id for i in plan.instances], client=client,
             idempotency_key=idempotency_key, limits=self.settings.limits)
         if created:
             self._start(run_id, plan)
@@ -291,25 +309,9 @@ class RunManager:
                 plan = validate(request_from_json(record.request), self.catalogue)
             except BadRequest:
                 return {"problems": [], "results": [], "ranking": {}}
-        levels = self.store.run_levels(record.id)
-        references = self.store.run_references(record.id)
-        results: list[PairResult] = []
-        for instance, method in plan.pairs:
-            reference, _ = references.get(instance.id, (None, None))
-            found = levels.get((instance.id, method.name), [])
-            if found:
-                results.append(summarize_pair(instance.id, method.name, found, reference.values if reference else ()))
-            else:
-                status = "running" if record.status in UNFINISHED else "cancelled"
-                results.append(PairResult(instance.id, method.name, status,
-                                          reference=reference.values if reference else ()))
-        order = {inst.id: i for i, inst in enumerate(plan.instances)}
-        results.sort(key=lambda r: (order[r.problem], sort_key(r)))
-        problems = []
-        for instance in plan.instances:
-            reference, error = references.get(instance.id, (None, None))
-            problems.append({"id": instance.id, "title": instance.problem.title, "params": instance.params,
-                             "reference": list(reference.values) if reference else [],
-                             "reference_source": reference.source if reference else None, "reference_error": error})
-        return {"tol": plan.tol, "repeats": plan.repeats, "problems": problems,
-                "results": [r.to_json() for r in results], "ranking": rank(results)}
+        stored = self.store.run_references(record.id)
+        references = {pid: ref for pid, (ref, _) in stored.items() if ref is not None}
+        errors = {pid: error for pid, (_, error) in stored.items() if error}
+        unanswered = "running" if record.status in UNFINISHED else "cancelled"
+        result = build_run_result(plan, self.store.run_levels(record.id), references, errors, unanswered=unanswered)
+        return result.to_json()

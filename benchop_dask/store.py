@@ -27,11 +27,11 @@ import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .references import Reference, catalogue_reference
+from .references import Reference, catalogue_reference, reference_key
 from .results import LevelResult
 from .validation import ProblemInstance
 
@@ -144,12 +144,6 @@ class RunRecord(RunListing):
     environment: dict[str, Any]
     result: dict[str, Any] | None
     error: str | None
-
-
-def _level_from_json(data: dict[str, Any]) -> LevelResult:
-    # Levels stored before single-call levels existed were all timed over repeats.
-    return LevelResult(**{"timing": "repeated", **data, "prices": tuple(data.get("prices") or ()),
-                          "times": tuple(data.get("times") or ())})
 
 
 def _disk_fault(directory: Path) -> str | None:
@@ -389,7 +383,7 @@ class Store:
         A level timed over repeats replaces the same level's single call, once.
         """
         with self._transaction() as db:
-            result = json.dumps(asdict(level))
+            result = json.dumps(level.to_json())
             added = db.execute(
                 "INSERT OR IGNORE INTO levels (run_id, problem, method, level, result) VALUES (?, ?, ?, ?, ?)",
                 (run_id, problem, method, level.level, result)).rowcount == 1
@@ -403,7 +397,7 @@ class Store:
             key = (run_id, problem, method, level.level)
             rows = db.execute("SELECT result FROM levels WHERE run_id = ? AND problem = ? AND method = ? AND level = ?",
                               key).fetchall()
-            single = _level_from_json(json.loads(rows[0][0]))
+            single = LevelResult.from_json(json.loads(rows[0][0]))
             if single.timing == "repeated":
                 return False
             db.execute("UPDATE levels SET result = ? WHERE run_id = ? AND problem = ? AND method = ? AND level = ?",
@@ -416,7 +410,7 @@ class Store:
         out: dict[tuple[str, str], list[LevelResult]] = {}
         rows = self._read("SELECT problem, method, result FROM levels WHERE run_id = ? ORDER BY level", (run_id,))
         for row in rows:
-            out.setdefault((row["problem"], row["method"]), []).append(_level_from_json(json.loads(row["result"])))
+            out.setdefault((row["problem"], row["method"]), []).append(LevelResult.from_json(json.loads(row["result"])))
         return out
 
     def level_totals(self) -> tuple[int, int, float]:
@@ -458,10 +452,10 @@ class StoreReferenceCache:
         known = catalogue_reference(instance)
         if known is not None:
             return known
-        found = self.store.get_reference(instance.key)
+        found = self.store.get_reference(reference_key(instance))
         if found is not None and found[0] == instance.id and found[1] == instance.params:
             return Reference(found[2], "cached")
         return None
 
     def put(self, instance: ProblemInstance, values: tuple[float, ...]) -> None:
-        self.store.put_reference(instance.key, instance.id, instance.params, values)
+        self.store.put_reference(reference_key(instance), instance.id, instance.params, values)

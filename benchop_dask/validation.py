@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+import dask.config
 import numpy as np
 
 from .catalogue import Catalogue, Method, ParameterSpec, ParamValue, Problem
@@ -29,11 +30,15 @@ class BadRequest(ValueError):
 
 @dataclass(frozen=True)
 class RunRequest:
+    """What a user asks for. ``tol``: one relative error to reach, or several
+    (the run climbs to the smallest and ranks at each); ``tol`` and ``repeats``
+    left None take the ``benchop.tolerance`` and ``benchop.repeats`` settings."""
+
     problems: Sequence[str]
     methods: Sequence[str] = ()
     params: Mapping[str, Any] = field(default_factory=dict)
-    tol: float = 1e-4
-    repeats: int = 3
+    tol: float | Sequence[float] | None = None
+    repeats: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,13 @@ class RunPlan:
     instances: tuple[ProblemInstance, ...]
     pairs: tuple[tuple[ProblemInstance, Method], ...]
     unsupported: tuple[Unsupported, ...]
-    tol: float
+    tol: float  # the tightest tolerance: the one the levels climb to
     repeats: int
+    tols: tuple[float, ...] = ()  # every tolerance ranked at, loosest first; () means (tol,)
+
+    def __post_init__(self) -> None:
+        if not self.tols:
+            object.__setattr__(self, "tols", (self.tol,))
 
     @property
     def max_tasks(self) -> int:
@@ -116,6 +126,13 @@ def _as_floats(params: Mapping[str, Any]) -> dict[str, ParamValue]:
             out[name] = float(value)
     return out
 
+
+# Timed calls of a deciding level a request may ask for, and the most
+# tolerances one run ranks at (each may time one more level per pair).
+REPEATS_RANGE = (1, 100)
+MAX_TOLERANCES = 5
+# A tolerance lies strictly between these (a relative error).
+TOL_RANGE = (0.0, 1.0)
 
 # Every number a request gives is 0 or lies between these magnitudes. Inside
 # them, the parameters' ranges and the arithmetic done on them here (logs,
@@ -197,6 +214,25 @@ def _check_constraints(instance: ProblemInstance) -> None:
                 )
 
 
+def _tolerances(value: Any) -> tuple[float, ...]:
+    """One tolerance or several, checked, distinct and loosest first (None: ``benchop.tolerance``)."""
+    if value is None:
+        value = dask.config.get("benchop.tolerance")
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    if not values:
+        raise BadRequest("tol must be a number or a non-empty list of numbers")
+    if len(values) > MAX_TOLERANCES:
+        raise BadRequest(f"tol lists {len(values)} tolerances; at most {MAX_TOLERANCES} are allowed")
+    tols = set()
+    for item in values:
+        tol = _number("tol", item)
+        low, high = TOL_RANGE
+        if not low < tol < high:
+            raise BadRequest(f"tol={tol:g} is out of range: it must be > {low:g} and < {high:g}")
+        tols.add(tol)
+    return tuple(sorted(tols, reverse=True))
+
+
 def _pick(known: Mapping[str, Any], names: Sequence[str], what: str) -> list[str]:
     picked: list[str] = []
     for name in names:
@@ -214,11 +250,12 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
     problem_ids = _pick(catalogue.problems, request.problems, "problem")
     method_names = _pick(catalogue.methods, request.methods, "method")
 
-    tol = _number("tol", request.tol)
-    if not 0 < tol < 1:
-        raise BadRequest(f"tol={tol:g} is out of range: it must be > 0 and < 1")
-    if isinstance(request.repeats, bool) or not isinstance(request.repeats, int) or not 1 <= request.repeats <= 100:
-        raise BadRequest(f"repeats must be an integer from 1 to 100, got {shown(request.repeats)}")
+    tols = _tolerances(request.tol)
+    tol = tols[-1]
+    repeats = dask.config.get("benchop.repeats") if request.repeats is None else request.repeats
+    low, high = REPEATS_RANGE
+    if isinstance(repeats, bool) or not isinstance(repeats, int) or not low <= repeats <= high:
+        raise BadRequest(f"repeats must be an integer from {low} to {high}, got {shown(repeats)}")
 
     problems = [catalogue.problems[i] for i in problem_ids]
     for name, value in request.params.items():
@@ -279,4 +316,4 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
             f"none of the methods {', '.join(method_names)} supports "
             f"{'problem' if len(instances) == 1 else 'problems'} {', '.join(problem_ids)}"
         )
-    return RunPlan(tuple(instances), tuple(pairs), tuple(unsupported), tol, request.repeats)
+    return RunPlan(tuple(instances), tuple(pairs), tuple(unsupported), tol, repeats, tols)

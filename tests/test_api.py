@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 
 import pytest
@@ -138,3 +139,51 @@ def test_catalogue_health_metrics_and_docs(service):
     status, docs = service.get("/docs")
     assert status == 200 and "/static/swagger/swagger-ui-bundle.js" in docs
     assert service.get("/static/swagger/swagger-ui-bundle.js")[0] == 200
+
+
+def test_settings_are_the_configured_run_defaults_the_validated_limits_and_the_ranking_order(service):
+    import dask.config
+
+    from benchop_dask.catalogue import configured_catalogue
+    from benchop_dask.results import STATUS_ORDER
+    from benchop_dask.validation import MAX_TOLERANCES, BadRequest, RunRequest, validate
+
+    status, settings = service.get("/settings")
+    assert status == 200
+    assert settings["tol"]["default"] == dask.config.get("benchop.tolerance")
+    assert settings["repeat"]["default"] == dask.config.get("benchop.repeats")
+    assert settings["status_order"] == list(STATUS_ORDER)
+    assert settings["tol"]["max_count"] == MAX_TOLERANCES
+
+    catalogue = configured_catalogue()
+
+    def accepted(**kwargs) -> bool:
+        try:
+            validate(RunRequest(["1a-I"], ["COS"], **kwargs), catalogue)
+        except BadRequest:
+            return False
+        return True
+
+    # The limits stated are the ones validation applies, bound by bound.
+    for name, field in (("tol", "tol"), ("repeat", "repeats")):
+        spec = settings[name]
+        assert accepted(**{field: spec["default"]})
+        assert accepted(**{field: spec["min"]}) is spec["min_inclusive"]
+        assert accepted(**{field: spec["max"]}) is spec["max_inclusive"]
+    assert settings["repeat"]["kind"] == "integer"
+    assert not accepted(repeats=settings["repeat"]["min"] - 1)
+    assert not accepted(repeats=settings["repeat"]["max"] + 1)
+    assert accepted(tol=[settings["tol"]["default"]] * MAX_TOLERANCES)  # equal tolerances count once
+    assert not accepted(tol=[10.0 ** -(k + 1) for k in range(MAX_TOLERANCES + 1)])
+
+
+def test_the_page_and_its_modules_are_served_as_html_and_javascript(service):
+    status, page, headers = service.request("GET", "/", token=False, with_headers=True)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert '<script type="module" src="/static/main.js">' in page
+    for field in ("tol", "repeat"):  # no default of the page's own: GET /settings has them
+        assert "value=" not in re.search(f'<input id="{field}"[^>]*>', page).group()
+    for module in ("main", "api", "dom", "format", "settings", "form", "params", "run", "plots", "history", "compare",
+                   "health"):
+        status, _, headers = service.request("GET", f"/static/{module}.js", token=False, with_headers=True)
+        assert status == 200 and headers["Content-Type"].startswith("text/javascript"), module

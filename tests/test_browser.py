@@ -29,6 +29,9 @@ def test_the_page_runs_a_benchmark_and_draws_the_ranking_and_both_plots(service,
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             page.goto(service.url + "/")
+            _, settings = service.get("/settings")  # the form's defaults are the service's
+            expect(page.locator("#tol")).to_have_value(str(settings["tol"]["default"]))
+            expect(page.locator("#repeat")).to_have_value(str(settings["repeat"]["default"]))
             page.fill("#token", TOKEN)
             page.locator('#problems input[value="1a-I"]').check()
             page.locator('#problems input[value="4"]').check()

@@ -57,6 +57,8 @@ def _counts(client):
         (["1a-I", "--method", 'system("id")'], "unknown method 'system(\"id\")' (valid:"),
         (["1a-I", "--param", "S=90,abc"], "'abc' is not a number"),
         (["1a-I", "--tol", "0"], "tol=0 is out of range"),
+        (["1a-I", "--tol", "1e-2,abc"], "'abc' is not a number"),
+        (["1a-I", "--tol", "1e-1,1e-2,1e-3,1e-4,1e-5,1e-6"], "tol lists 6 tolerances; at most 5 are allowed"),
         (["1a-I", "--repeat", "0"], "repeats must be an integer"),
         (["1a-I", "--workers", "2"], "--workers applies to the local cluster only"),
         (["1a-I", "--param", "K=" + "9" * 400], "parameter K must be a finite number"),
@@ -126,6 +128,25 @@ def test_run_on_an_existing_scheduler(client):
     assert sorted(doc["ranking"]["1b-II"]) == ["COS", "FD"]
     for r in doc["results"]:
         assert r["prices"] == pytest.approx([3.0, 2.0, 1.0], rel=1e-4)
+
+
+@pytest.mark.integration
+def test_run_at_several_tolerances_ranks_at_each(client):
+    address = client.scheduler.address
+    proc = cli("run", "1b-II", "--method", "FD", "--method", "COS", "--tol", "1e-2,1e-4", "--scheduler", address)
+    assert proc.returncode == 0, proc.stderr
+    assert "tolerance 0.01, 0.0001 (the table at 0.0001)" in proc.stdout
+    assert "  tol 0.01     1b-II: " in proc.stdout and "  tol 0.0001   1b-II: " in proc.stdout
+    proc = cli("run", "1b-II", "--method", "FD", "--method", "COS", "--tol", "1e-4,1e-2", "--json",
+               "--scheduler", address)
+    doc = json.loads(proc.stdout)
+    assert doc["tol"] == 1e-4 and [t["tol"] for t in doc["tolerances"]] == [1e-2, 1e-4]
+    for verdict in doc["tolerances"]:
+        assert sorted(verdict["ranking"]["1b-II"]) == ["COS", "FD"]
+        for r in verdict["results"]:
+            assert r["status"] == "ok" and r["relerr"] <= verdict["tol"]
+            assert r["prices"] == pytest.approx([3.0, 2.0, 1.0], rel=verdict["tol"])
+    assert doc["tolerances"][1]["ranking"] == doc["ranking"]
 
 
 @pytest.mark.parametrize(("args", "env", "message"), [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from benchop_dask.plots import format_seconds, time_to_tolerance, work_precision
+from benchop_dask.formatting import format_seconds
+from benchop_dask.plots import time_to_tolerance, work_precision
 
 
 def _level(level: int, status: str, relerr: float | None, time: float | None) -> dict[str, Any]:
