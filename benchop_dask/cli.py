@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="a method to run (repeatable; default: every method that supports the problem)")
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a parameter for every problem that takes it (S=90,100,110; problem 6: S=100:90,100:110)")
-    run.add_argument("--tol", type=numbers, default=None, metavar="TOL[,TOL...]",
+    run.add_argument("--tol", default=None, metavar="TOL[,TOL...]",
                      help="relative error to reach (default "
                           f"{dask.config.get('benchop.tolerance'):g}); several, comma-separated: the run "
                           "climbs to the smallest and ranks at each")
@@ -143,7 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         problems=args.problems,
         methods=args.method,
         params=params,
-        tol=args.tol,
+        tol=None if args.tol is None else numbers(args.tol),
         repeats=args.repeat,
     )
     plan = plan_run(request)  # raises BadRequest before anything starts

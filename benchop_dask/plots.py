@@ -39,8 +39,12 @@ def _method_colors(run: dict[str, Any]) -> dict[str, str]:
 
 
 def _tolerance(run: dict[str, Any]) -> float | None:
-    tol = (run.get("request") or {}).get("tol", run.get("tol"))
-    return float(tol) if isinstance(tol, (int, float)) and tol > 0 else None
+    for tol in (run.get("tol"), (run.get("request") or {}).get("tol")):  # the run's tightest; else as asked
+        if isinstance(tol, list) and tol:
+            tol = min(tol)
+        if isinstance(tol, (int, float)) and tol > 0 and math.isfinite(tol):
+            return float(tol)
+    return None
 
 
 def _is_positive(x: Any) -> bool:

@@ -2,7 +2,7 @@
 
 import { api } from "./api.js";
 import { byId, el } from "./dom.js";
-import { formatDate, shortId } from "./format.js";
+import { formatDate, formatValue, shortId } from "./format.js";
 
 let runs = [];
 let currentId = null;
@@ -48,7 +48,7 @@ function historyRow(run) {
     el("td", {}, el("span", { className: `badge status-${run.status}`, text: run.status })),
     el("td", { text: (run.problems || []).join(", ") }),
     el("td", { text: Array.isArray(run.methods) && run.methods.length ? run.methods.join(", ") : "all" }),
-    el("td", { className: "num", text: run.tol ?? "–" }),
+    el("td", { className: "num", text: formatValue(run.tol) }),
     el("td", { text: progress.total ? `${progress.done ?? 0} / ${progress.total}` : "–" }));
   row.addEventListener("click", () => hooks.onOpen(run.id));
   return row;

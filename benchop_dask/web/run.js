@@ -64,7 +64,7 @@ function renderRun(run) {
     el("span", { className: `badge status-${run.status}`, text: run.status }),
     el("span", { className: "muted", text: ` created ${formatDate(run.created)}` +
       (run.finished ? `, finished ${formatDate(run.finished)}` : "") +
-      (run.request && run.request.tol ? ` · tol ${run.request.tol}` : "") }));
+      (run.request && run.request.tol ? ` · tol ${formatValue(run.request.tol)}` : "") }));
   renderProgress(run.progress || {});
   byId("cancel").hidden = !ACTIVE.has(run.status);
   const error = byId("run-error");
