@@ -43,23 +43,7 @@ function p = cos_check (problem, level)
   output = problem.output;
   exercise = problem.exercise;
   barrier = problem.barrier;
-  if (strcmp (model, "black-scholes-2d"))
-    if (! strcmp (payoff, "exchange"))
-      error ("cos_check: payoff '%s' is not supported for model %s",
-             payoff, model);
-    endif
-  elseif (! any (strcmp (payoff, {"call", "put"})))
-    error ("cos_check: payoff '%s' is not supported", payoff);
-  endif
-  if (! any (strcmp (output, {"price", "delta", "gamma", "vega"})))
-    error ("cos_check: output '%s' is not supported", output);
-  endif
-  if (! any (strcmp (exercise, {"european", "american"})))
-    error ("cos_check: exercise '%s' is not supported", exercise);
-  endif
-  if (! any (strcmp (barrier, {"none", "up-and-out"})))
-    error ("cos_check: barrier '%s' is not supported", barrier);
-  endif
+  fourier_check_descriptors ("cos_check", problem, {"none", "up-and-out"});
   american_call = strcmp (exercise, "american") && strcmp (payoff, "call");
   if (! strcmp (model, "black-scholes"))
     ## The other models: European prices, and the dividend's American call.
