@@ -1,0 +1,21 @@
+"""Where a bench script writes its results table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_results(name: str, text: str, methods: Sequence[str] = ()) -> Path:
+    """Write ``text`` to bench/results/NAME.md, or NAME-M1-M2.md for a run of some methods only.
+
+    A run of some methods keeps a file of its own, so it never overwrites the
+    table of the whole run.
+    """
+    stem = "-".join([name, *sorted(methods)])
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{stem}.md"
+    path.write_text(text + "\n")
+    return path
