@@ -53,11 +53,8 @@
 ##
 ## American options are refused (a multilevel exercise rule is out of
 ## scope), as is the gamma (no pathwise second derivative).  3-II is
-## priced (one set of paths per spot, level 0 of steps of at most 1/32
-## year) but not listed: its steep skew leaves a large variance at level 0,
-## which the stratified batches hardly reduce (it comes from the path, not
-## from its end), about ten seconds (busy machine) for 3e-4 at level 5, far
-## more at the default level.
+## priced (one set of paths per spot) but not listed: its steep short-time
+## skew makes the corrections' variance large, about ten seconds for 1e-3.
 ##
 ## @var{U} holds one value per evaluation point, in the shape of
 ## @code{@var{problem}.S} (a column for the spot pairs of problem 6);

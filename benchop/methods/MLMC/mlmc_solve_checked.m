@@ -46,16 +46,13 @@ function [U, info] = mlmc_solve_checked (p, level)
   elseif (p.kind == 1 && p.greek > 0)
     scheme = ["Milstein on S, pathwise ", {"delta", "", "vega"}{p.greek}];
   endif
-  ## level 0: one step where the coupling works from the start; for Heston
-  ## steps of at most 1/8 year (coarser ones made the first corrections'
-  ## variance tenfold); for the implied-surface local volatility at most
-  ## 1/32 year: its steep skew at the spot (d sigma / d ln S near -1.4)
-  ## caps a Milstein step's rise (the step is a parabola in dW), so that
-  ## longer steps made the first corrections' variance and the weak error
-  ## tenfold (measured: relative error 3e-4 at level 5 instead of 3e-2)
+  ## level 0: one step where the coupling works from the start; for the
+  ## implied-surface local volatility and Heston steps of at most 1/8 year
+  ## (coarser ones made the first corrections' variance the largest:
+  ## measured tenfold for Heston, the cost twice as large for 3-II)
   p.M0 = 1;
   if (p.kind == 4 || p.kind == 5)
-    p.M0 = 2 ^ max (0, ceil (log2 ({8, 32}{(p.kind == 4) + 1} * p.T) - 1e-9));
+    p.M0 = 2 ^ max (0, ceil (log2 (8 * p.T) - 1e-9));
   endif
   if (p.kind == 3 || p.kind == 4)
     Lmax = 12;

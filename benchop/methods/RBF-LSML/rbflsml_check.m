@@ -9,9 +9,9 @@
 ## Accepted: model @qcode{"black-scholes"}, @qcode{"black-scholes-dividend"},
 ## @qcode{"local-vol-parametric"} or @qcode{"local-vol-implied-surface"};
 ## payoff @qcode{"call"} or @qcode{"put"}; exercise @qcode{"european"} or
-## @qcode{"american"} (output price only); barrier @qcode{"none"} (an
-## up-and-out barrier is not supported: the least-squares fit of the
-## payoff's jump at the barrier did not converge reliably); output
+## @qcode{"american"} (output price only); barrier @qcode{"none"} or
+## @qcode{"up-and-out"} (a European price only; the barrier B is then a
+## parameter too); output
 ## @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or @qcode{"vega"} (vega
 ## for a constant volatility only).  The parameters are checked by
 ## @code{rbfx_check_params}; @var{level} must be an integer from 1 to 7.
@@ -27,11 +27,15 @@ function p = rbflsml_check (problem, level)
                                "local-vol-implied-surface"}},
                     "payoff", {{"call", "put"}},
                     "exercise", {{"european", "american"}},
-                    "barrier", {{"none"}},
+                    "barrier", {{"none", "up-and-out"}},
                     "output", {{"price", "delta", "gamma", "vega"}});
   rbfx_check_descriptors (problem, who, choices);
   if (strcmp (problem.exercise, "american") && ! strcmp (problem.output, "price"))
     error ("%s: American exercise is supported for the price only", who);
+  endif
+  if (strcmp (problem.barrier, "up-and-out")
+      && (! strcmp (problem.exercise, "european") || ! strcmp (problem.output, "price")))
+    error ("%s: an up-and-out barrier is supported for the European price only", who);
   endif
   need = rbfx_check_params (problem, who, {"S", "K", "T", "r"});
   check_level (who, level, 7);
@@ -65,8 +69,12 @@ endfunction
 %! assert (m.levels.max, 7);
 %! assert (m.levels.default <= m.levels.max);
 %! rbflsml_check (benchop_problem ("1a-I"), m.levels.max);
-## The standard input errors of the PDE solvers (those of
-## pde_assert_input_errors but the barrier's, which this method rejects).
+%!test
+%! ## An up-and-out problem also passes its barrier.
+%! p = rbflsml_check (benchop_problem ("1c-I"), 1);
+%! assert (p.barrier, "up-and-out");
+%! assert (p.B, benchop_problem ("1c-I").B);
+## The standard input errors of the PDE solvers.
 %!error <PROBLEM must be> rbflsml_check (3, 1)
 %!error <payoff 'digital' is not supported> rbflsml_check (setfield (benchop_problem ("1a-I"), "payoff", "digital"), 1)
 %!error <exercise 'bermudan' is not supported> rbflsml_check (setfield (benchop_problem ("1a-I"), "exercise", "bermudan"), 1)
@@ -84,7 +92,10 @@ endfunction
 %!error rbflsml_check (benchop_problem ("1a-I"))
 %!error <^rbflsml_check: LEVEL must be an integer from 1 to 7> rbflsml_check (benchop_problem ("1a-I"), 9)
 %!error <model 'heston' is not supported> rbflsml_check (benchop_problem ("4"), 1)
-%!error <barrier 'up-and-out' is not supported> rbflsml_check (benchop_problem ("1c-I"), 1)
+%!error <barrier 'up-and-in' is not supported> rbflsml_check (setfield (benchop_problem ("1c-I"), "barrier", "up-and-in"), 1)
+%!error <B must be> rbflsml_check (benchop_problem ("1c-I", "B", -1), 1)
+%!error <European price only> rbflsml_check (setfield (benchop_problem ("1c-I"), "output", "delta"), 1)
+%!error <European price only> rbflsml_check (setfield (benchop_problem ("1c-I"), "exercise", "american"), 1)
 %!error <price only> rbflsml_check (setfield (benchop_problem ("2-am"), "output", "delta"), 1)
 %!error <constant volatility> rbflsml_check (setfield (benchop_problem ("3-I"), "output", "vega"), 1)
 %!error <D must be> rbflsml_check (benchop_problem ("2-eu", "D", 1), 1)

@@ -26,8 +26,12 @@
 ## shifted values enter a step as its right-hand side without a fit of
 ## their own.  Every run of BDF2 (from the payoff, and again after a
 ## dividend) starts with two implicit Euler half steps, which damp the
-## non-smooth data.  @var{M} steps cover [0, T], in proportion on either
-## side of a dividend date.
+## non-smooth data; from an up-and-out payoff, whose jump at the barrier
+## (the upper end, U = 0 there) leaves a thin layer, five Euler steps
+## growing geometrically over the first dt and one of dt start it instead,
+## and the rows carry the weights (spacing / median)^1.5, without which the
+## sparse far tail takes up the misfit of the barrier layer.  @var{M}
+## steps cover [0, T], in proportion on either side of a dividend date.
 ##
 ## American exercise is a projection of the values at @var{Y} on the
 ## exercise value after each step.  At a dividend date the values become
@@ -48,7 +52,17 @@ function [c, cv, solves] = rbflsml_march (P, Y, xc, ep, nk, M)
   bnd = [1; Me];
   in = (2:Me-1).';
   w = 10;
-  rowscale = @(A) [w; ones(Me - 2, 1); w] ./ sqrt (sumsq (A, 2));
+  ## Row weights on top of the unit row norm.  Up to a barrier, where the
+  ## points cluster, the unit norm alone leaves the sparse far tail, where
+  ## u is nearly zero, as the sink of the least-squares misfit of the
+  ## barrier layer: errors that barely decay and seep into the bulk.  A
+  ## weight (spacing / median spacing)^1.5 balances them.
+  wrow = [w; ones(Me - 2, 1); w];
+  if (P.barrier)
+    hY = [Y(2) - Y(1); (Y(3:end) - Y(1:end-2)) / 2; Y(end) - Y(end-1)];
+    wrow(in) = (hY(in) / median (hY)).^1.5;
+  endif
+  rowscale = @(A) wrow ./ sqrt (sumsq (A, 2));
   split = @(X) mat2cell (X, rows (X), nk(:).');
   [B, B1, B2] = rbflsml_mq (Y, xc, ep);
 
@@ -69,19 +83,37 @@ function [c, cv, solves] = rbflsml_march (P, Y, xc, ep, nk, M)
     dt = len / n;
     ## A local volatility is refitted at most about 24 times per segment.
     m = max (4, ceil (n / 24));
-    taus = seg(k) + [dt/2, dt, (2:n) * dt];
+    ## The implicit Euler steps that start BDF2: two half steps; from an
+    ## up-and-out payoff, whose jump at the barrier leaves a thin layer,
+    ## five steps growing geometrically over [0, dt] and one of dt.
+    if (P.barrier && k == 1)
+      hs = [dt * 2.^(0:4) / 31, dt];
+    else
+      hs = [dt/2, dt/2];
+    endif
+    ne = numel (hs);
+    taus = seg(k) + [cumsum(hs), (round (sum (hs) / dt) + 1:n) * dt];
+    [hu, ~, ih] = unique (hs);
+    ## BDF2's first step reads the values one step dt before the last
+    ## Euler step's end.
+    tback = taus(ne) - dt;
     ffs = rbflsml_far_field (P, Y(1), Y(end), taus);
-    ## The step maps of this segment: 1 for the Euler half steps, 2 for
-    ## BDF2; rhs to coefficients (Gin, Gb) and to values at Y (Sin, Sb).
-    maps = cell (1, 2);
+    ## The step maps of this segment: 1 for BDF2, 1 + i for an Euler step
+    ## of size hu(i); rhs to coefficients (Gin, Gb) and to values at Y
+    ## (Sin, Sb).
+    maps = cell (1, 1 + numel (hu));
     uprev = u;
     vprev = v;
     for j = 1:numel (taus)
       tau = taus(j);
-      if (j <= 2)
-        s = 1; beta = 1; h = dt / 2; ru = u; rv = v;
+      if (j <= ne)
+        if (abs ((taus(j) - hs(j)) - tback) < dt * 1e-9)
+          uprev = u;
+          vprev = v;
+        endif
+        s = 1 + ih(j); beta = 1; h = hs(j); ru = u; rv = v;
       else
-        s = 2; beta = 3/2; h = dt;
+        s = 1; beta = 3/2; h = dt;
         ru = 2 * u - uprev / 2;
         rv = 2 * v - vprev / 2;
       endif
@@ -93,7 +125,7 @@ function [c, cv, solves] = rbflsml_march (P, Y, xc, ep, nk, M)
         a = real (P.vol (S, P.T - tm)).^2 / 2;
         a(! isfinite (a)) = 0;
         Lop = a .* B2 + (P.r - a - P.c) .* B1 - P.r * B;
-        maps = cell (1, 2);
+        maps = cell (1, 1 + numel (hu));
       endif
       if (isempty (maps{s}))
         A = beta * B - h * Lop;
@@ -123,7 +155,7 @@ function [c, cv, solves] = rbflsml_march (P, Y, xc, ep, nk, M)
         c = map.Gin * ru(in) + map.Gb * ff;
         src = h * P.sigma * (B2(in,:) - B1(in,:)) * c;
         cv = map.Gin * (rv(in) + src);
-        if (j >= 3)
+        if (j > ne)
           vprev = v;
         endif
         v = B * cv;
@@ -132,7 +164,7 @@ function [c, cv, solves] = rbflsml_march (P, Y, xc, ep, nk, M)
         ## Projection on the exercise value; the next step fits it.
         unew = max (unew, rbfx_payoff (P, Y, tau));
       endif
-      if (j >= 3)
+      if (j > ne)
         uprev = u;
       endif
       u = unew;

@@ -8,7 +8,8 @@
 ## proportional dividend D at t = alpha T), @qcode{"local-vol-parametric"}
 ## or @qcode{"local-vol-implied-surface"}: a European or American call or
 ## put with output @qcode{"price"}, @qcode{"delta"}, @qcode{"gamma"} or
-## @qcode{"vega"} (European, constant volatility), no barrier.  @var{U}
+## @qcode{"vega"} (European, constant volatility), or a European up-and-out
+## price (barrier B, no rebate).  @var{U}
 ## holds one value per evaluation point @code{problem.S}, in order.
 ##
 ## The method follows the multilevel approximation by residual correction
@@ -31,7 +32,12 @@
 ## projection on the exercise value after each step; the dividend is the
 ## jump condition U(S, t-) = U((1 - D) S, t+) through the approximant; the
 ## implied-surface local volatility depends on the spot priced, so that
-## model is solved once per point (@pxref{rbfx_solve}).
+## model is solved once per point (@pxref{rbfx_solve}).  An up-and-out
+## barrier within reach is the fixed upper end y = ln (B/K) of the domain
+## (frame speed c = 0), with U = 0 there at every step, nodes clustered
+## there as well as at the strike, a damped start and row weights that
+## keep the least-squares misfit of the barrier layer out of the far tail
+## (@pxref{rbflsml_march}).
 ##
 ## @var{level} (an integer from 1 to 7) sets the resolution: about
 ## N = 40 q finest centres and M = 80 q steps (twice as many for American
@@ -69,6 +75,14 @@ endfunction
 %!test
 %! p = benchop_problem ("3-II", "S", [85 105], "K", 95, "T", 0.75, "r", 0.05);
 %! assert (rbflsml_solve (p, 4), benchop_reference (p), -1e-4);
+%!test
+%! ## Up-and-out calls, default and other parameters, against the
+%! ## Reiner-Rubinstein closed form.
+%! custom = benchop_problem ("1c-I", "S", [90 100 110], "K", 100, "T", 0.5,
+%!                           "r", 0.05, "sigma", 0.2, "B", 140);
+%! for p = {benchop_problem("1c-I"), benchop_problem("1c-II"), custom}
+%!   assert (rbflsml_solve (p{1}, 5), benchop_reference (p{1}), -1e-4);
+%! endfor
 %!test
 %! ## A European put, other parameters, against the closed form.
 %! p = benchop_problem ("1a-I", "S", [85 100 115], "K", 95, "T", 0.5,
