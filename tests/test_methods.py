@@ -97,14 +97,16 @@ def _solve(client, problem, instance, method, level):
 @pytest.mark.parametrize("custom", [False, True], ids=["defaults", "custom"])
 @pytest.mark.parametrize("problem", PROBLEMS)
 def test_default_levels_of_the_methods_climbed_in_bench_only(client, problem, custom):
-    """Their default level meets the tolerance at the defaults; on a custom set it or one of the
-    next levels does."""
+    """Their default level meets the tolerance at the defaults; on a custom set inside their
+    declared domains it or one of the next levels does."""
     methods = [m for m in CATALOGUE.methods_for(problem) if m.name in CLIMBED_IN_BENCH_ONLY]
     if not methods:
         pytest.skip(f"none of {sorted(CLIMBED_IN_BENCH_ONLY)} supports {problem}")
     plan = plan_run(RunRequest([problem], [m.name for m in methods], CUSTOM[problem] if custom else {},
                                repeats=1))
-    assert len(plan.pairs) == len(methods), [u.reason for u in plan.unsupported]
+    if not custom:  # a declared domain covers the defaults' points; a custom set may lie outside it
+        assert len(plan.pairs) == len(methods), [u.reason for u in plan.unsupported]
+    methods = [method for _, method in plan.pairs]
     (instance,) = plan.instances
     if custom:
         reference = client.submit(run_reference, ReferenceTask(problem, instance.octave_struct(), 300),
