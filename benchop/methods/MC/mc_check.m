@@ -36,13 +36,7 @@ function p = mc_check (problem, level)
   if (strcmp (q.exercise, "american"))
     error ("mc_check: American exercise is out of scope for plain Monte Carlo (no exercise rule)");
   endif
-  models = {"black-scholes", "black-scholes-dividend", "local-vol-parametric", ...
-            "local-vol-implied-surface", "heston", "merton", "black-scholes-2d"};
-  outputs = {"price", "delta", "gamma", "vega"};
-  p = rmfield (q, {"model", "payoff", "exercise", "barrier", "output"});
-  p.kind = find (strcmp (q.model, models));
-  p.put = strcmp (q.payoff, "put");
-  p.greek = find (strcmp (q.output, outputs)) - 1;
+  p = mc_descriptor_codes (q);
 endfunction
 
 %!test

@@ -32,13 +32,7 @@ function p = mlmc_check (problem, level)
   if (strcmp (q.output, "gamma"))
     error ("mlmc_check: output 'gamma' is not supported (no pathwise second derivative of the payoff)");
   endif
-  models = {"black-scholes", "black-scholes-dividend", "local-vol-parametric", ...
-            "local-vol-implied-surface", "heston", "merton", "black-scholes-2d"};
-  outputs = {"price", "delta", "gamma", "vega"};
-  p = rmfield (q, {"model", "payoff", "exercise", "barrier", "output"});
-  p.kind = find (strcmp (q.model, models));
-  p.put = strcmp (q.payoff, "put");
-  p.greek = find (strcmp (q.output, outputs)) - 1;
+  p = mc_descriptor_codes (q);
 endfunction
 
 %!test
