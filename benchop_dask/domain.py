@@ -18,6 +18,13 @@ spot: an American put below the strike is never "out of the money". (Counted
 from the spot, problem 1a-II's defaults,
 S = 97 with K = 100, sigma = 0.01 and r = 0.1, would look 6 deviations out of
 the money, though their forward is 1.2 deviations from the strike.)
+An up-and-out call pays only on paths that end above the strike without
+touching the barrier, and a barrier close above the spot makes it as tiny as a
+deep strike does. Its depth is therefore read from the probability P that it
+pays, on the same scale: the depth at which a call without a barrier pays with
+probability P, -Phi^-1(P) - sqrt(w T) / 2, which is the depth above when the
+barrier is far away (P from the reflection principle for Brownian motion with
+drift, Shreve, Stochastic Calculus for Finance II, sec. 7.2).
 For a requested tolerance at or below ``tol``, a point deeper than the limit
 makes the pair "unsupported" with the reason, rather than a run that climbs
 every level to report "inaccurate". Looser tolerances are not limited.
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -81,11 +89,60 @@ def forward_log_ratio(problem: Problem, params: Mapping[str, ParamValue]) -> flo
     return growth  # type: ignore[return-value]
 
 
+def _log_normal_cdf(x: float) -> float:
+    """ln Phi(x), also where Phi(x) underflows (the asymptotic series of the tail)."""
+    if x > -30:
+        return math.log(math.erfc(-x / math.sqrt(2)) / 2)  # erfc keeps the lower tail's digits, erf does not
+    return -x * x / 2 - math.log(-x) - math.log(2 * math.pi) / 2 + math.log1p(-1 / x**2 + 3 / x**4)
+
+
+def _log_normal_mass(low: float, high: float) -> float:
+    """ln(Phi(high) - Phi(low)) for low < high, by the upper tail where that is the smaller side."""
+    if low > 0:  # both above the mean: the same mass from the mirrored interval, without cancellation
+        low, high = -high, -low
+    upper, lower = _log_normal_cdf(high), _log_normal_cdf(low)
+    return upper + math.log1p(-math.exp(lower - upper)) if lower < upper else -math.inf
+
+
+def knock_out_call_depth(log_strike: float, log_barrier: float, drift: float, scale: float) -> float:
+    """The depth of an up-and-out call from the probability that it pays.
+
+    ``log_strike`` and ``log_barrier`` are ln(K / S) and ln(B / S), ``drift``
+    the mean of ln(S_T / S) and ``scale`` its standard deviation. The
+    probability that ln(S_T / S) ends in (k, b) with its maximum below b is
+    the normal mass of (k, b) less that of (k - 2b, -b) weighted by
+    exp(2 b drift / scale^2), the paths reflected at the barrier; both in
+    logarithms, since the weight overflows where the reflected mass underflows.
+    """
+    if log_barrier <= 0 or log_strike >= log_barrier:
+        return math.inf
+
+    def log_mass(low: float, high: float) -> float:
+        return _log_normal_mass((low - drift) / scale, (high - drift) / scale)
+
+    direct = log_mass(log_strike, log_barrier)
+    reflected = 2 * log_barrier * drift / scale**2 + log_mass(log_strike - 2 * log_barrier, -log_barrier)
+    if not reflected < direct:  # the two masses cancel to below what doubles resolve: as deep as it gets
+        return math.inf
+    log_paying = direct + math.log1p(-math.exp(reflected - direct))
+    if log_paying > -1e-15:  # pays on every path to double precision: the barrier is out of reach
+        return (log_strike - drift) / scale - scale / 2
+    if log_paying > math.log(1e-300):
+        return -NormalDist().inv_cdf(math.exp(log_paying)) - scale / 2
+    return math.sqrt(-2 * log_paying) - scale / 2  # Phi^-1 far in the tail, to the first order
+
+
 def depths(problem: Problem, params: Mapping[str, ParamValue]) -> list[float]:
     """Depth out of the money of each evaluation point, in standard deviations of ln S_T."""
     scale = depth_scale(problem, params)
     growth = forward_log_ratio(problem, params)
     strike = float(params["K"])  # type: ignore[arg-type]
+    if problem.barrier == "up-and-out":
+        drift = growth - scale**2 / 2
+        log_barrier = math.log(float(params["B"]))  # type: ignore[arg-type]
+        return [knock_out_call_depth(math.log(strike) - math.log(float(spot)), log_barrier - math.log(float(spot)),
+                                     drift, scale)
+                for spot in params["S"]]  # type: ignore[union-attr]
 
     def depth(log_moneyness: float) -> float:
         if problem.output in ("gamma", "vega"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from statistics import NormalDist
 
 import pytest
 
@@ -40,6 +41,50 @@ def test_depth_is_counted_on_the_out_of_the_money_side():
     # Problem 1a-II's defaults: S = 97 is 6 deviations below K = 100, but its forward only 1.2.
     defaults = CAT.problems["1a-II"].defaults
     assert depths(CAT.problems["1a-II"], defaults)[0] == pytest.approx(-(math.log(0.97) + 0.025) / 0.005)
+
+
+def _knock_out_paying_probability_by_simulation(spot, params, paths=200_000, steps=64, seed=5):
+    """P(K < S_T, no touch of B) by paths of ln S with the Brownian-bridge chance of a touch within each step."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    h = params["T"] / steps
+    sigma, drift = params["sigma"], params["r"] - params["sigma"] ** 2 / 2
+    barrier = math.log(params["B"] / spot)
+    x = np.zeros(paths)
+    alive = np.ones(paths)
+    for _ in range(steps):
+        nxt = x + drift * h + sigma * math.sqrt(h) * rng.standard_normal(paths)
+        below = (x < barrier) & (nxt < barrier)
+        touch = np.exp(-2 * (barrier - x) * (barrier - nxt) / (sigma**2 * h))
+        alive *= np.where(below, 1 - touch, 0.0)
+        x = nxt
+    pays = alive * (x > math.log(params["K"] / spot))
+    return pays.mean(), pays.std() / math.sqrt(paths)
+
+
+def test_a_barrier_close_above_the_spot_makes_an_up_and_out_call_deep():
+    problem = CAT.problems["1c-I"]
+    vanilla = CAT.problems["1a-I"]
+    params = dict(problem.defaults)
+    far = {**params, "B": 1e6}
+    # Out of reach, the barrier changes nothing: the depth of the call without it.
+    assert depths(problem, far) == pytest.approx(depths(vanilla, {k: v for k, v in far.items() if k != "B"}))
+    # The depth is that of a call paying with the same probability: -Phi^-1(P) - sqrt(w T) / 2.
+    scale = depth_scale(problem, params)
+    for spot, depth in zip(params["S"], depths(problem, params)):
+        simulated, error = _knock_out_paying_probability_by_simulation(spot, params)
+        implied = NormalDist().cdf(-depth - scale / 2)
+        assert abs(implied - simulated) < 4 * error + 1e-3, (spot, implied, simulated)
+    # Nearer the barrier, deeper: a spot just below it, in the money, is as deep as a strike 2.5 deviations off.
+    near = depths(problem, {**params, "S": [110.0, 120.0, 124.9]})
+    assert near[0] < near[1] < near[2] and near[2] > 2.5
+    assert depths(vanilla, {**params, "S": [124.9]})[0] < -1.5
+    # Set II's tiny volatility: no overflow where exp(2 b drift / w T) is far beyond a double.
+    set_ii = CAT.problems["1c-II"]
+    assert depths(set_ii, {**set_ii.defaults, "B": 1e6}) == pytest.approx(
+        depths(CAT.problems["1a-II"], set_ii.defaults), abs=1e-9)
+    assert 2 < depths(set_ii, {**set_ii.defaults, "S": [99.5], "B": 101.0})[0] < 3
 
 
 def test_depth_uses_each_models_variance_rate():
