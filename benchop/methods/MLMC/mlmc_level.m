@@ -65,7 +65,7 @@ function [A, model] = mlmc_level (model, l, N, B)
       case 7
         [y, c] = mlmc_paths_exchange (model, l, m, Z);
       case {3, 4}
-        y = mlmc_paths_localvol (model, l, m, tabs, Z);
+        [y, c] = mlmc_paths_localvol (model, l, m, tabs, Z);
       case 5
         y = mlmc_paths_heston (model, l, m, Z);
     endswitch

@@ -21,9 +21,11 @@ function [mu, v] = mlmc_moments (A, N)
   vy = max (m(2,:) - m(1,:) .^ 2, 0);
   vc = max (m(4,:) - m(3,:) .^ 2, 0);
   cyc = m(5,:) - m(1,:) .* m(3,:);
-  ## no control (or a constant one): beta = 0
+  ## no control, a constant one, or nothing to control (a control of
+  ## rounding noise would otherwise get a coefficient of noise over noise,
+  ## as a level of one step, a number, did): beta = 0
   beta = zeros (size (vc));
-  ok = vc > 1e-14 * max (vy, realmin);
+  ok = vy > 0 & vc > 1e-14 * vy;
   beta(ok) = cyc(ok) ./ vc(ok);
   mu = m(1,:) - beta .* m(3,:);
   v = max (vy - beta .* cyc, 0);
@@ -41,4 +43,9 @@ endfunction
 %! [mu, v] = mlmc_moments ([sum(y); sumsq(y); sum(c); sumsq(c); y' * c], 1000);
 %! assert (mu, 2, 1e-10);
 %! assert (v, 0, 1e-9);
+%!test
+%! ## a number (no variance) with a control of rounding noise: the number
+%! y = 7 * ones (64, 1);  c = 1e-17 * (-1) .^ (1:64)';  c(1) += 3e-18;
+%! [mu, v] = mlmc_moments ([sum(y); sumsq(y); sum(c); sumsq(c); y' * c], 64);
+%! assert ([mu, v], [7, 0]);
 %!error mlmc_moments (zeros (5, 1))

