@@ -12,7 +12,8 @@ was measured to meet a tolerance (bench/domain measures it)::
 Depth is counted from the forward F = E[S_T] in standard deviations of ln S_T:
 ln(K/F) / sqrt(w T) for a call's price and delta, ln(F/K) / sqrt(w T) for a
 put's, |ln(F/K)| / sqrt(w T) for gamma and vega (tiny on both sides), with w
-the model's variance rate. An American option is worth at least its exercise
+the model's variance rate (for problem 3-II's implied surface, the implied
+variance at the strike, which differs from spot to spot through the forward). An American option is worth at least its exercise
 value, so its depth is the smaller of the depths from the forward and from the
 spot: an American put below the strike is never "out of the money". (Counted
 from the spot, problem 1a-II's defaults,
@@ -60,6 +61,26 @@ def _local_vol_parametric_variance(p: Mapping[str, Any]) -> float:
     return sigma**2
 
 
+def _implied_surface_variance(params: Mapping[str, Any], spot: float) -> float:
+    """Problem 3-II's implied variance at the strike, v(T, ln(K / F_T)), for one spot.
+
+    The surface of benchop/common/implied_variance_surface.m (tests/test_domain.py
+    checks that the two agree); each spot has its own, through its forward.
+    """
+    t = params["T"]
+    x = math.log(params["K"] / spot) - params["r"] * t
+    root_t, root_t4 = math.sqrt(t), math.sqrt(t + 0.04)
+    rho_r, skew = 0.06 * (1 - 0.87 * root_t), 0.31 * (1 - 0.7 * root_t)
+    d = x - (0.03 + 0.01 * t)
+    q = 0.15 * (0.4 + 0.6 * root_t4)
+    return 0.01 + 0.03 * root_t4 + (rho_r - skew) / 2 * d + (rho_r + skew) / 2 * math.sqrt(d * d + q * q)
+
+
+# Models whose variance rate differs from one evaluation point to the next.
+_SPOT_VARIANCE_RATE = {
+    "local-vol-implied-surface": _implied_surface_variance,
+}
+
 _VARIANCE_RATE = {
     "black-scholes": lambda p: p["sigma"] ** 2,
     "black-scholes-dividend": lambda p: p["sigma"] ** 2,
@@ -71,14 +92,31 @@ _VARIANCE_RATE = {
 
 def has_depth(problem: Problem) -> bool:
     """Whether depth out of the money is defined for ``problem`` (a strike and a variance rate)."""
-    return problem.model in _VARIANCE_RATE and problem.payoff in ("call", "put") and problem.point_dim == 1
+    known = problem.model in _VARIANCE_RATE or problem.model in _SPOT_VARIANCE_RATE
+    return known and problem.payoff in ("call", "put") and problem.point_dim == 1
+
+
+def scale_depends_on_spot(problem: Problem) -> bool:
+    """Whether each evaluation point has its own depth scale (so no single one to invert)."""
+    return problem.model in _SPOT_VARIANCE_RATE
+
+
+def depth_scales(problem: Problem, params: Mapping[str, ParamValue]) -> list[float]:
+    """sqrt(w T) at each evaluation point: the standard deviation of ln S_T that its depth is counted in."""
+    if not has_depth(problem):
+        raise ValueError(f"depth out of the money is not defined for problem {problem.id}")
+    spots = [float(s) for s in params["S"]]  # type: ignore[union-attr,arg-type]
+    if scale_depends_on_spot(problem):
+        rate = _SPOT_VARIANCE_RATE[problem.model]
+        return [math.sqrt(rate(params, spot) * params["T"]) for spot in spots]  # type: ignore[operator]
+    return [math.sqrt(_VARIANCE_RATE[problem.model](params) * params["T"])] * len(spots)  # type: ignore[operator]
 
 
 def depth_scale(problem: Problem, params: Mapping[str, ParamValue]) -> float:
-    """sqrt(w T): the standard deviation of ln S_T that depth is counted in."""
-    if not has_depth(problem):
-        raise ValueError(f"depth out of the money is not defined for problem {problem.id}")
-    return math.sqrt(_VARIANCE_RATE[problem.model](params) * params["T"])  # type: ignore[operator]
+    """sqrt(w T) of a model whose variance rate is the same at every evaluation point."""
+    if scale_depends_on_spot(problem):
+        raise ValueError(f"problem {problem.id} has a depth scale per evaluation point (depth_scales)")
+    return depth_scales(problem, {**params, "S": [1.0]})[0]  # any one spot: the rate does not depend on it
 
 
 def forward_log_ratio(problem: Problem, params: Mapping[str, ParamValue]) -> float:
@@ -134,26 +172,25 @@ def knock_out_call_depth(log_strike: float, log_barrier: float, drift: float, sc
 
 def depths(problem: Problem, params: Mapping[str, ParamValue]) -> list[float]:
     """Depth out of the money of each evaluation point, in standard deviations of ln S_T."""
-    scale = depth_scale(problem, params)
+    scales = depth_scales(problem, params)
     growth = forward_log_ratio(problem, params)
     strike = float(params["K"])  # type: ignore[arg-type]
     if problem.barrier == "up-and-out":
-        drift = growth - scale**2 / 2
         log_barrier = math.log(float(params["B"]))  # type: ignore[arg-type]
         return [knock_out_call_depth(math.log(strike) - math.log(float(spot)), log_barrier - math.log(float(spot)),
-                                     drift, scale)
-                for spot in params["S"]]  # type: ignore[union-attr]
+                                     growth - scale**2 / 2, scale)
+                for spot, scale in zip(params["S"], scales)]  # type: ignore[call-overload]
 
-    def depth(log_moneyness: float) -> float:
+    def depth(log_moneyness: float, scale: float) -> float:
         if problem.output in ("gamma", "vega"):
             return abs(log_moneyness) / scale
         return (-log_moneyness if problem.payoff == "call" else log_moneyness) / scale
 
     out = []
-    for spot in params["S"]:  # type: ignore[union-attr]
+    for spot, scale in zip(params["S"], scales):  # type: ignore[call-overload]
         spot_moneyness = math.log(float(spot)) - math.log(strike)  # type: ignore[arg-type]  # no quotient to underflow
-        forward = depth(spot_moneyness + growth)
-        out.append(min(forward, depth(spot_moneyness)) if problem.exercise == "american" else forward)
+        forward = depth(spot_moneyness + growth, scale)
+        out.append(min(forward, depth(spot_moneyness, scale)) if problem.exercise == "american" else forward)
     return out
 
 

@@ -10,7 +10,7 @@ from statistics import NormalDist
 import pytest
 
 from benchop_dask.catalogue import load_catalogue
-from benchop_dask.domain import Domain, depth_scale, depths, has_depth
+from benchop_dask.domain import Domain, depth_scale, depth_scales, depths, has_depth
 from benchop_dask.report import format_methods
 from benchop_dask.validation import BadRequest, RunRequest, validate
 
@@ -97,7 +97,12 @@ def test_depth_uses_each_models_variance_rate():
     merton = CAT.problems["5"]
     assert depth_scale(merton, merton.defaults) == pytest.approx(math.sqrt(0.15**2 + 0.4 * (0.25 + 0.16)))
     assert not has_depth(CAT.problems["6"])  # an exchange option has no strike
-    assert not has_depth(CAT.problems["3-II"])
+    # 3-II: the implied variance at the strike, each spot through its own forward.
+    surface = CAT.problems["3-II"]
+    scales = depth_scales(surface, surface.defaults)
+    assert len(set(scales)) == 3 and all(0.1 < s < 0.2 for s in scales)
+    with pytest.raises(ValueError, match="per evaluation point"):
+        depth_scale(surface, surface.defaults)
     with pytest.raises(ValueError, match="not defined for problem 6"):
         depth_scale(CAT.problems["6"], CAT.problems["6"].defaults)
 
@@ -168,3 +173,15 @@ def test_every_method_runs_at_every_problems_defaults():
     for problem_id in CAT.problems:
         plan = validate(RunRequest([problem_id]), CAT)
         assert not plan.unsupported, [u.reason for u in plan.unsupported]
+
+
+@pytest.mark.slow
+def test_the_surface_of_3_II_is_the_octave_one(octave):
+    """domain.py's copy of the implied-variance surface agrees with benchop's Octave function."""
+    surface = CAT.problems["3-II"]
+    for params in (surface.defaults, {"S": [75.0, 101.0, 130.0], "K": 95.0, "T": 1.1, "r": 0.07}):
+        spots = params["S"]
+        forward_log = [math.log(params["K"] / s) - params["r"] * params["T"] for s in spots]
+        v = octave.call("implied_variance_surface", params["T"], forward_log)
+        expected = [math.sqrt(x * params["T"]) for x in list(v.ravel())]
+        assert depth_scales(surface, params) == pytest.approx(expected, rel=1e-12)
