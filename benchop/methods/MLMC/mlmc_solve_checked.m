@@ -19,7 +19,8 @@
 ## @var{info} has the fields of @code{mlmc_adaptive}'s @var{out} (levels,
 ## @code{N}, @code{V}, @code{C}, @code{mean}, @code{alpha}, @code{beta},
 ## @code{gamma}, @code{bias}, @code{stderr} shaped as @var{U},
-## @code{converged}, @code{capped}: the work bound stopped the run, far out of the money) and @code{eps}, @code{seed}, @code{paths} (samples
+## @code{converged}, @code{capped}: the work bound stopped the run, far
+## out of the money) and @code{eps}, @code{seed}, @code{paths} (samples
 ## over all levels), @code{steps} (the fine steps of the finest level) and
 ## @code{scheme}.
 ## @end deftypefn
