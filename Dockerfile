@@ -18,7 +18,7 @@ ENV DEBIAN_FRONTEND=noninteractive \
     PATH=/opt/benchop/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends octave python3 python3-venv ca-certificates tini \
+    && apt-get install -y --no-install-recommends octave bubblewrap python3 python3-venv ca-certificates tini \
     && rm -rf /var/lib/apt/lists/* \
     && python3 -m venv /opt/benchop \
     && useradd --system --uid 10001 --create-home --home-dir /home/benchop --shell /usr/sbin/nologin benchop \

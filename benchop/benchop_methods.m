@@ -2,6 +2,7 @@
 ## @deftypefn  {} {@var{registry} =} benchop_methods ()
 ## @deftypefnx {} {@var{method} =} benchop_methods ("get", @var{name})
 ## @deftypefnx {} {} benchop_methods ("add", @var{dir})
+## @deftypefnx {} {} benchop_methods ("remove", @var{dir})
 ## The registry of pricing methods.
 ##
 ## Each method lives in a folder of its own that holds a @file{method.json}
@@ -22,7 +23,8 @@
 ## that lists the known names: this is the whitelist that keeps user strings
 ## from ever being called as Octave code.  With @code{"add"}, register every
 ## method folder under @var{dir} as well (for example test-only methods) and
-## put those folders on the load path.
+## put those folders on the load path; @code{"remove"} forgets them again
+## (their folders stay on the path).
 ## @end deftypefn
 
 function out = benchop_methods (action, arg)
@@ -60,6 +62,9 @@ function out = benchop_methods (action, arg)
       if (nargout > 0)
         out = registry;
       endif
+    case "remove"
+      extra_dirs(strcmp (extra_dirs, arg)) = [];
+      registry = scan_methods ([{fullfile(benchop_root (), "methods")}, extra_dirs]);
     otherwise
       error ("benchop_methods: unknown action '%s'", action);
   endswitch
@@ -122,5 +127,21 @@ endfunction
 %!   endif
 %! endfor
 %!error <unknown method 'system\("id"\)'> benchop_methods ("get", 'system("id")')
-%!error <unknown action> benchop_methods ("remove", "x")
+%!test
+%! dir = tempname ();
+%! mkdir (fullfile (dir, "REG-TEST"));
+%! fid = fopen (fullfile (dir, "REG-TEST", "method.json"), "w");
+%! fputs (fid, ['{"name": "REG-TEST", "family": "test", "solver": "reg_test_solve", ', ...
+%!              '"problems": ["1a-I"], "levels": {"default": 1, "max": 1}}']);
+%! fclose (fid);
+%! unwind_protect
+%!   benchop_methods ("add", dir);
+%!   assert (benchop_methods ("get", "REG-TEST").dir, fullfile (dir, "REG-TEST"));
+%!   benchop_methods ("remove", dir);
+%!   assert (! any (strcmp ({benchop_methods().name}, "REG-TEST")));
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (dir, "s");
+%! end_unwind_protect
+%!error <unknown action> benchop_methods ("delete", "x")
 %!error <no such directory> benchop_methods ("add", "/nonexistent/benchop")

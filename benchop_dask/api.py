@@ -16,29 +16,36 @@ service with too many unfinished runs 429, a store that cannot take a write
 import hashlib
 import hmac
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import dask.config
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 from . import __version__
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Method
+from .evaluation import MethodEvaluator
+from .method_store import MethodVersion, NotOwner
 from .metrics import ServiceMetrics
 from .report import plan_json
 from .service import RunManager
 from .store import IdempotencyConflict, QueueFull, StoreUnavailable
+from .upload import UploadLimits, read_method_archive
 from .results import STATUS_ORDER
 from .validation import MAX_TOLERANCES, REPEATS_RANGE, TOL_RANGE, BadRequest, RunRequest
 
 WEB = Path(__file__).resolve().parent / "web"
+# Who uploaded a method: a name of the uploader's choosing (the token says only that they may write).
+OWNER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"
+ANONYMOUS = "anonymous"
 Number = StrictInt | StrictFloat
 ParamValue = Number | list[Number] | list[list[Number]]
 
@@ -49,27 +56,42 @@ class ServiceLimits:
 
     max_request_bytes: int
     retry_after: int
+    uploads: UploadLimits = field(default_factory=UploadLimits.from_config)
 
     @classmethod
     def from_config(cls) -> "ServiceLimits":
         return cls(max_request_bytes=int(dask.config.get("benchop.service.max-request-bytes")),
-                   retry_after=int(dask.config.get("benchop.service.retry-after")))
+                   retry_after=int(dask.config.get("benchop.service.retry-after")),
+                   uploads=UploadLimits.from_config())
+
+
+@dataclass(frozen=True)
+class BodyBound:
+    """The largest body a request may have, and the setting that says so."""
+
+    limit: int
+    setting: str
 
 
 class BodyLimit:
-    """ASGI middleware: a request body over ``limit`` bytes answers 413 before the app reads any of it."""
+    """ASGI middleware: a request body over its bound answers 413 before the app reads any of it.
 
-    def __init__(self, app, limit: int):
+    ``bound`` holds for every path but those of ``by_path`` (method uploads are larger than runs).
+    """
+
+    def __init__(self, app, bound: BodyBound, by_path: dict[str, BodyBound] | None = None):
         self.app = app
-        self.limit = limit
+        self.bound = bound
+        self.by_path = by_path or {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        bound = self.by_path.get(scope.get("path", ""), self.bound)
         length = dict(scope.get("headers") or ()).get(b"content-length")
         if length is not None:
-            if not length.isdigit() or int(length) > self.limit:
-                return await self._refuse(send)
+            if not length.isdigit() or int(length) > bound.limit:
+                return await self._refuse(send, bound)
             return await self.app(scope, receive, send)
         # No declared length (chunked): read up to the limit, then hand the body on.
         chunks, size, more = [], 0, True
@@ -80,13 +102,13 @@ class BodyLimit:
             chunks.append(message)
             size += len(message.get("body", b""))
             more = message.get("more_body", False)
-            if size > self.limit:
-                return await self._refuse(send)
+            if size > bound.limit:
+                return await self._refuse(send, bound)
         return await self.app(scope, _replay(chunks, receive), send)
 
-    async def _refuse(self, send) -> None:
-        body = (f'{{"detail": [{{"loc": ["body"], "msg": "the request body is larger than {self.limit} bytes '
-                f'(benchop.service.max-request-bytes)", "type": "too_large"}}]}}').encode()
+    async def _refuse(self, send, bound: BodyBound) -> None:
+        body = (f'{{"detail": [{{"loc": ["body"], "msg": "the request body is larger than {bound.limit} bytes '
+                f'({bound.setting})", "type": "too_large"}}]}}').encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})
@@ -159,13 +181,30 @@ def _error(status: int, messages: list[str]) -> JSONResponse:
                         status_code=status)
 
 
+def method_json(method: Method, version: MethodVersion | None = None) -> dict[str, Any]:
+    """A method as GET /methods lists it; an uploaded one with its owner, version and evaluation's verdict."""
+    out = {"name": method.name, "family": method.family, "title": method.title, "problems": list(method.problems),
+           "levels": {"default": method.default_level, "max": method.max_level}, "domain": method.domain.to_json(),
+           "uploaded": version is not None}
+    if version is not None:
+        out |= {"owner": version.owner, "version": version.version, "status": version.status,
+                "created": version.created, "summary": version.evaluation.get("summary", []),
+                "url": f"/methods/{version.name}"}
+    return out
+
+
 def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None = None,
-               limits: ServiceLimits | None = None) -> FastAPI:
-    """The service's application, over a running RunManager (``limits`` None: the configured ones)."""
+               limits: ServiceLimits | None = None, evaluator: MethodEvaluator | None = None) -> FastAPI:
+    """The service's application, over a running RunManager (``limits`` None: the configured ones).
+
+    With an ``evaluator`` (and the manager's MethodStore), it takes uploaded methods.
+    """
     limits = limits or ServiceLimits.from_config()
     app = FastAPI(title="benchop", version=__version__, docs_url=None, redoc_url=None,
                   description="BENCHOP as a Service: option-pricing methods benchmarked on a Dask cluster.")
-    app.add_middleware(BodyLimit, limit=limits.max_request_bytes)
+    app.add_middleware(BodyLimit, bound=BodyBound(limits.max_request_bytes, "benchop.service.max-request-bytes"),
+                       by_path={"/methods": BodyBound(limits.uploads.max_archive_bytes,
+                                                      "benchop.uploads.max-archive-bytes")})
     metrics = ServiceMetrics(manager)
     bearer = HTTPBearer(auto_error=False)
     retry_after = {"Retry-After": str(limits.retry_after)}
@@ -291,6 +330,7 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
     def problems() -> list[dict[str, Any]]:
         """Problems with their parameters (schema, defaults, ranges) and the methods that support them."""
         out = []
+        current = manager.catalogue  # with the uploaded methods
         for problem in catalogue.problems.values():
             specs = []
             for name in problem.parameter_names:
@@ -300,15 +340,73 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
                               "description": spec.description})
             out.append({"id": problem.id, "title": problem.title, "params": problem.defaults, "parameters": specs,
                         "reference": list(problem.reference), "constraints": list(problem.constraints),
-                        "methods": [m.name for m in catalogue.methods_for(problem.id)]})
+                        "methods": [m.name for m in current.methods_for(problem.id) if m.family != "test"]})
         return out
 
     @app.get("/methods")
     def methods() -> list[dict[str, Any]]:
-        """Pricing methods, their families, resolution levels, problems and validated domains."""
-        return [{"name": m.name, "family": m.family, "title": m.title, "problems": list(m.problems),
-                 "levels": {"default": m.default_level, "max": m.max_level}, "domain": m.domain.to_json()}
-                for m in catalogue.methods.values() if m.family != "test"]
+        """Pricing methods, their families, resolution levels, problems and validated domains; uploaded
+        methods (their latest versions) with their owner and the verdict of their evaluation."""
+        uploads = {v.name: v for v in manager.methods.latest()} if manager.methods is not None else {}
+        return [method_json(m, uploads.get(m.name)) for m in manager.catalogue.methods.values() if m.family != "test"]
+
+    def uploaded(name: str, version: int | None = None) -> MethodVersion:
+        found = manager.methods.get(name, version) if manager.methods is not None else None
+        if found is None:
+            raise HTTPException(404, f"no uploaded method {name!r}" + (f" of version {version}" if version else ""))
+        return found
+
+    @app.post("/methods", status_code=201, dependencies=[Depends(require_token)],
+              responses={200: {"description": "the same files again: the version they already are"},
+                         401: {"description": "no or wrong token"}, 403: {"description": "another owner's name"},
+                         413: {"description": "archive too large"}, 422: {"description": "a bad archive"},
+                         501: {"description": "this service takes no uploads"}})
+    async def upload_method(request: Request,
+                            owner: Annotated[str, Query(pattern=OWNER_PATTERN, max_length=64)] = ANONYMOUS) -> Any:
+        """Upload a method folder as a zip or (gzip-compressed) tar archive: its method.json and .m files.
+
+        The archive is checked before anything runs (benchop/METHODS.md, the
+        README's "Bring your own method"); the new version is then evaluated in
+        a sandbox: its tests, its problems beside every method, random
+        parameter sets. Poll GET /methods/{name} for the verdict.
+        """
+        if manager.methods is None or evaluator is None:
+            raise HTTPException(501, "this service takes no uploaded methods")
+        data = await request.body()
+        try:
+            spec, code = await run_in_threadpool(_checked_upload, data)
+            version, created = await run_in_threadpool(manager.methods.add, spec, code, owner)
+        except NotOwner as exc:
+            return _error(403, exc.messages)
+        except BadRequest as exc:
+            return _error(422, exc.messages)
+        if created:
+            evaluator.start(version)
+        return JSONResponse({"name": version.name, "version": version.version, "owner": version.owner,
+                             "status": version.status, "url": f"/methods/{version.name}"},
+                            status_code=201 if created else 200,
+                            headers={"Location": f"/methods/{version.name}/versions/{version.version}"})
+
+    def _checked_upload(data: bytes) -> tuple[dict[str, Any], Any]:
+        found = read_method_archive(data, builtin_methods=list(manager.builtin.methods),
+                                    problems=list(manager.builtin.problems), limits=limits.uploads)
+        return found.spec, found.code
+
+    @app.get("/methods/{name}", responses={404: {"description": "no such uploaded method"}})
+    def get_method(name: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """An uploaded method's latest version and its evaluation, and the list of all its versions."""
+        versions = manager.methods.versions(name) if manager.methods is not None else []
+        if not versions:
+            raise HTTPException(404, f"no uploaded method {name!r}")
+        return {**versions[0].to_json(), "versions": [
+            {"version": v.version, "created": v.created, "status": v.status, "digest": v.digest,
+             "summary": v.evaluation.get("summary", [])} for v in versions]}
+
+    @app.get("/methods/{name}/versions/{version}", responses={404: {"description": "no such version"}})
+    def get_method_version(name: Annotated[str, PathParam(max_length=64)],
+                           version: Annotated[int, PathParam(ge=1, le=10**9)]) -> dict[str, Any]:
+        """One version of an uploaded method, with its evaluation."""
+        return uploaded(name, version).to_json()
 
     @app.get("/settings")
     def settings() -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .domain import Domain, has_depth
+from .method_code import MethodCode
 from .octave_tree import octave_tree
 
 ParamValue = float | list[float] | list[list[float]]
@@ -108,11 +109,26 @@ class Method:
     problems: tuple[str, ...]
     default_level: int
     max_level: int
-    directory: Path
+    directory: Path | None  # None for an uploaded method: its files travel with its tasks
     domain: Domain = field(default_factory=Domain)
+    upload: Upload | None = None  # an uploaded method's files and who uploaded which version
 
     def supports(self, problem_id: str) -> bool:
         return problem_id in self.problems
+
+    @property
+    def code(self) -> MethodCode | None:
+        """An uploaded method's files, which run only in a sandbox; None for a built-in method."""
+        return self.upload.code if self.upload is not None else None
+
+
+@dataclass(frozen=True)
+class Upload:
+    """Where an uploaded method came from."""
+
+    code: MethodCode
+    owner: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,23 @@ class Catalogue:
 
     def methods_for(self, problem_id: str) -> list[Method]:
         return [m for m in self.methods.values() if m.supports(problem_id)]
+
+    def with_uploads(self, uploads: Iterable[Method]) -> Catalogue:
+        """This catalogue and uploaded methods (whose names the upload checks kept apart from these)."""
+        methods = dict(self.methods)
+        for method in uploads:
+            if method.name in methods:
+                raise ValueError(f"method {method.name} is defined twice")
+            methods[method.name] = method
+        return replace(self, methods=methods)
+
+
+def uploaded_method(spec: dict[str, Any], upload: Upload) -> Method:
+    """The catalogue's record of an uploaded method, from its checked method.json."""
+    return Method(name=spec["name"], family=spec["family"], title=spec.get("title", spec["name"]),
+                  solver=spec["solver"], problems=tuple(spec["problems"]),
+                  default_level=int(spec["levels"]["default"]), max_level=int(spec["levels"]["max"]),
+                  directory=None, upload=upload)
 
 
 def _read_json(path: Path) -> Any:

@@ -1,4 +1,4 @@
-"""The ``benchop`` command line: problems, methods, run."""
+"""The ``benchop`` command line: problems, methods, run, upload."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import dask.config
 from .catalogue import configured_catalogue
 from .progress import ProgressBar
 from .client import check_local_workers, dashboard_link, open_cluster, plan_run, run_plan
-from .report import format_json, format_methods, format_plan, format_problems, format_run, plan_json
+from .report import (format_evaluation, format_json, format_methods, format_plan, format_problems, format_run,
+                     plan_json)
 from .runner import ClusterLost, NoWorkers
 from .store import StoreInUse, StoreUnavailable
 from .validation import BadRequest, RunRequest, shown
@@ -96,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-anonymous-writes", action="store_true",
                        help="listen beyond loopback without a token (anyone who reaches it may start runs)")
 
+    upload = sub.add_parser("upload", help="upload a method folder of your own to a service, which evaluates it")
+    upload.add_argument("directory", metavar="DIR", help="the method folder: method.json and .m function files")
+    upload.add_argument("--service", default=None, metavar="URL",
+                        help="the benchop service (default: http://benchop.service.host:port); "
+                             "the token comes from $BENCHOP_SERVICE_TOKEN")
+    upload.add_argument("--owner", default=None, help="who uploads it (default: anonymous)")
+    upload.add_argument("--no-wait", action="store_true", help="return once uploaded, before the evaluation ends")
+    upload.add_argument("--timeout", type=number, default=3600, metavar="SECONDS",
+                        help="how long to wait for the evaluation")
+    upload.add_argument("--json", action="store_true", help="print the method's record as JSON")
+
     cluster = sub.add_parser("cluster", help="look after a running cluster (used by the playbooks)")
     actions = cluster.add_subparsers(dest="action", required=True, parser_class=_Parser)
     status = actions.add_parser("status", help="the workers connected to the scheduler, by host")
@@ -160,6 +172,31 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _upload(args: argparse.Namespace) -> int:
+    """Upload a method folder, wait for its evaluation, print the verdict."""
+    from .service_client import ServiceClient, ServiceError
+
+    if not 0 < args.timeout <= MAX_TIMEOUT:
+        raise BadRequest(f"--timeout must be more than 0 and at most {MAX_TIMEOUT} seconds")
+    url = args.service or "http://{}:{}".format(dask.config.get("benchop.service.host"),
+                                               dask.config.get("benchop.service.port"))
+    service = ServiceClient(url)
+    try:
+        created = service.upload(args.directory, owner=args.owner)
+        print(f"uploaded {created['name']} version {created['version']} (owner {created['owner']}): "
+              f"{created['status']}", file=sys.stderr if args.json else sys.stdout, flush=True)
+        record = service.method(created["name"], created["version"]) if args.no_wait else \
+            service.evaluation(created["name"], created["version"], timeout=args.timeout)
+    except (PermissionError, ServiceError, LookupError) as exc:
+        print(f"benchop: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(record, indent=2))
+    else:
+        print(format_evaluation(record))
+    return EXIT_OK if record["status"] != "failed" else EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -170,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_methods(configured_catalogue()))
         elif args.command == "cluster":
             return _cluster(args)
+        elif args.command == "upload":
+            return _upload(args)
         elif args.command == "serve":
             from .server import serve
 

@@ -136,3 +136,16 @@ def format_methods(catalogue: Catalogue) -> str:
                 line += item + ", "
             lines.append(line.rstrip(", "))
     return "\n".join(lines)
+
+
+def format_evaluation(record: dict[str, Any]) -> str:
+    """An uploaded method's version and the verdict of its evaluation, as GET /methods/{name} gives them."""
+    evaluation = record.get("evaluation") or {}
+    lines = [f"{record['name']} version {record['version']} (owner {record['owner']}): {record['status']}"]
+    lines += [f"  {line}" for line in evaluation.get("summary", [])]
+    tests = evaluation.get("tests") or {}
+    if tests.get("verdict") in ("failed", "error"):
+        lines.append("  tests said: " + (tests.get("error") or "") + ("\n" + tests["output"] if tests.get("output") else ""))
+    if evaluation.get("error"):
+        lines.append(f"  the evaluation failed: {evaluation['error']}")
+    return "\n".join(lines)

@@ -360,7 +360,7 @@ class BenchmarkRunner:
     def _submit_level(self, pair: _PairState, level: int, priority: float | None = None) -> None:
         """One call at ``level``, for its error (and its single-call time)."""
         task = SolveTask(pair.instance.id, pair.method.name, level, pair.instance.octave_struct(), 0,
-                         self.task_timeout)
+                         self.task_timeout, code=pair.method.code)
         # Longest first: a predicted cost in seconds orders the queue; without
         # one, the level does, below any prediction.
         self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level}", ("solve", pair, level),
@@ -379,7 +379,8 @@ class BenchmarkRunner:
     def _submit_timing(self, pair: _PairState, level: LevelResult) -> None:
         """Time the deciding level over repeats, after a warm-up."""
         task = SolveTask(pair.instance.id, pair.method.name, level.level, pair.instance.octave_struct(),
-                         self.plan.repeats, self.task_timeout, self.timing.min_total, self.timing.long_call)
+                         self.plan.repeats, self.task_timeout, self.timing.min_total, self.timing.long_call,
+                         code=pair.method.code)
         expected = (self.plan.repeats + 1) * (level.time or 0.0) + self.timing.min_total
         pair.round += 1
         self._submit(run_solve, task, f"{pair.method.name}-{pair.instance.id}-L{level.level}-timed",

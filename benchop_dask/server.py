@@ -13,6 +13,8 @@ from .api import ServiceLimits, create_app
 from .catalogue import configured_catalogue
 from .client import check_local_workers
 from .connection import kept_connected
+from .evaluation import MethodEvaluator
+from .method_store import MethodStore
 from .service import RunManager, RunSettings
 from .store import Store
 from .validation import BadRequest
@@ -81,12 +83,17 @@ def serve(host: str | None, port: int | None, scheduler: str | None, workers: in
         store = Store(database or _setting("database"), busy_timeout=float(_setting("store-busy-timeout")))
         stack.callback(store.close)
         connection = stack.enter_context(kept_connected(scheduler, workers))
-        manager = RunManager(connection, store, catalogue, RunSettings.from_config())
+        manager = RunManager(connection, store, catalogue, RunSettings.from_config(), MethodStore(store))
         stack.callback(manager.stop)
         resumed = manager.resume_unfinished()
         if resumed:
             logger.warning("resumed %d unfinished run(s): %s", len(resumed), ", ".join(resumed))
-        app = create_app(manager, catalogue, token=token, limits=ServiceLimits.from_config())
+        evaluator = MethodEvaluator(manager, manager.methods)  # type: ignore[arg-type]
+        stack.callback(evaluator.stop)
+        evaluations = evaluator.resume()
+        if evaluations:
+            logger.warning("resumed %d evaluation(s): %s", len(evaluations), ", ".join(evaluations))
+        app = create_app(manager, catalogue, token=token, limits=ServiceLimits.from_config(), evaluator=evaluator)
         print(f"benchop service on http://{host}:{port}/ (Dask dashboard: {connection.dashboard_link})", flush=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

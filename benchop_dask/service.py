@@ -28,6 +28,7 @@ import dask.config
 from .catalogue import Catalogue
 from .connection import ClusterConnection
 from .environment import host_environment, worker_environment
+from .method_store import MethodStore
 from .run_result import build_run_result
 from .runner import BenchmarkRunner, ClusterLost, NoWorkers
 from .store import UNFINISHED, QueueLimits, RunRecord, Store, StoreReferenceCache, StoreUnavailable
@@ -81,10 +82,13 @@ _STORE_BACKOFF_MAX = 30.0
 class RunManager:
     """Owns the run threads; the only writer of run status to the store."""
 
-    def __init__(self, connection: ClusterConnection, store: Store, catalogue: Catalogue, settings: RunSettings):
+    def __init__(self, connection: ClusterConnection, store: Store, catalogue: Catalogue, settings: RunSettings,
+                 methods: MethodStore | None = None):
+        """``catalogue``: the built-in methods; ``methods``: the uploaded ones, if the service takes uploads."""
         self.connection = connection
         self.store = store
-        self.catalogue = catalogue
+        self.builtin = catalogue
+        self.methods = methods
         self.settings = settings
         self._slots = threading.BoundedSemaphore(settings.max_concurrent)
         self._lock = threading.Lock()
@@ -93,6 +97,13 @@ class RunManager:
         self._threads: dict[str, threading.Thread] = {}
         self._plans: dict[str, RunPlan] = {}  # the plans of the runs our threads hold
         self._stopping = threading.Event()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The built-in methods and the latest version of every uploaded one."""
+        if self.methods is None:
+            return self.builtin
+        return self.builtin.with_uploads(version.method() for version in self.methods.latest())
 
     # -- the API's verbs ---------------------------------------------------------
     def plan(self, request: RunRequest) -> RunPlan:

@@ -8,6 +8,7 @@
     run = service.run(["1a-I"], tol=[1e-2, 1e-4])      # a Run, as benchop_dask.run gives
     future = service.submit("1b-I")                     # at once; .done(), .progress, .result()
     service.history(problem="1a-I"), service.compare(run.id, future.id)
+    service.upload("MY-METHOD"); service.evaluation("MY-METHOD")   # a method of your own
 
 Errors say what the service said: :class:`~.validation.BadRequest` for a
 request it refused (422), :class:`PermissionError` without the right token,
@@ -25,6 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 from typing import Any, Generator, Mapping, Sequence
 
 from .runs import Run, make_request
@@ -71,16 +73,20 @@ class ServiceClient:
 
     # -- HTTP -----------------------------------------------------------------------
     def call(self, method: str, path: str, body: Any = None, query: Mapping[str, Any] | None = None,
-             headers: Mapping[str, str] | None = None) -> Any:
-        """One request to the service; its JSON answer, or the error it stands for (see the module)."""
+             headers: Mapping[str, str] | None = None, *, raw: bytes | None = None,
+             content_type: str = "application/json") -> Any:
+        """One request to the service; its JSON answer, or the error it stands for (see the module).
+
+        ``body`` is sent as JSON, ``raw`` (an archive) as it is, of ``content_type``.
+        """
         url = self.url + path
-        if query:
+        if query and any(v is not None for v in query.values()):
             url += "?" + urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
-        data = None if body is None else json.dumps(body).encode()
+        data = raw if raw is not None else None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(url, data=data, method=method)
         request.add_header("Accept", "application/json")
         if data is not None:
-            request.add_header("Content-Type", "application/json")
+            request.add_header("Content-Type", content_type)
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
         for name, value in (headers or {}).items():
@@ -96,7 +102,7 @@ class ServiceClient:
             messages = _messages(answer)
             if exc.code == 422:
                 raise BadRequest(messages) from None
-            if exc.code == 401:
+            if exc.code in (401, 403):
                 raise PermissionError(f"{self.url}: {'; '.join(messages)}") from None
             if exc.code == 404:
                 raise LookupError("; ".join(messages)) from None
@@ -157,6 +163,36 @@ class ServiceClient:
     def settings(self) -> dict[str, Any]:
         """The service's run defaults and limits."""
         return self.call("GET", "/settings")
+
+    # -- uploaded methods -------------------------------------------------------------
+    def upload(self, directory: str | os.PathLike, owner: str | None = None) -> dict[str, Any]:
+        """Upload a method folder (method.json and .m files); its name, version, owner and status.
+
+        The folder is checked here first (BadRequest), with this machine's
+        ``benchop.uploads`` limits; the service checks it again with its own.
+        The same files again are the version they already are.
+        """
+        from .upload import UploadLimits, pack_method_folder
+
+        archive = pack_method_folder(Path(directory), limits=UploadLimits.from_config())
+        return self.call("POST", "/methods", raw=archive, content_type="application/gzip", query={"owner": owner})
+
+    def method(self, name: str, version: int | None = None) -> dict[str, Any]:
+        """An uploaded method: its latest version (or ``version``) with its evaluation."""
+        path = f"/methods/{urllib.parse.quote(name, safe='')}"
+        return self.call("GET", path if version is None else f"{path}/versions/{int(version)}")
+
+    def evaluation(self, name: str, version: int | None = None, *, timeout: float | None = None,
+                   poll: float = 2.0) -> dict[str, Any]:
+        """Wait for the evaluation of an uploaded method's version to end; the version with its verdict."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            found = self.method(name, version)
+            if found["status"] != "evaluating":
+                return found
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"the evaluation of {name} v{found['version']} did not end within {timeout:g} s")
+            time.sleep(poll)
 
 
 class ServiceRunFuture:

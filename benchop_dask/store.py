@@ -5,7 +5,9 @@ final result), ``run_problems`` (per run and problem: the reference used),
 ``levels`` (every scored resolution level, keyed by run, problem, method and
 level, so a resumed run never stores one twice), ``level_totals`` (running
 totals of the levels, so metrics never re-read them) and ``refs`` (references
-computed for custom parameters, shared by all runs).
+computed for custom parameters, shared by all runs). Companion tables of the
+same database (method_store.py) go through :meth:`Store.transaction` and
+:meth:`Store.read`, under the same rules.
 
 Every write is one transaction: it is committed whole or rolled back whole.
 When SQLite cannot take it (the file locked by another process past the busy
@@ -254,7 +256,7 @@ class Store:
         self._instance.release()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole, or rolled back and reported."""
         with self._write_lock:
             db = self._writer
@@ -273,10 +275,11 @@ class Store:
                 raise
 
     def _write(self, sql: str, args: tuple = ()) -> int:
-        with self._transaction() as db:
+        with self.transaction() as db:
             return db.execute(sql, args).rowcount
 
-    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        """The rows of one query, on this thread's own connection (a read never waits behind a write)."""
         db = getattr(self._readers, "db", None)
         try:
             if db is None:
@@ -289,7 +292,7 @@ class Store:
 
     def check_writable(self) -> None:
         """Raise StoreUnavailable unless a write would go through now (nothing is changed)."""
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("UPDATE level_totals SET stored = stored WHERE id = 1")
 
     # -- runs -------------------------------------------------------------
@@ -302,7 +305,7 @@ class Store:
         in every case either the whole run is stored or nothing.
         """
         text = json.dumps(request, sort_keys=True)
-        with self._transaction() as db:
+        with self.transaction() as db:
             if idempotency_key is not None:
                 found = db.execute("SELECT id, request FROM runs WHERE client = ? AND idempotency_key = ?",
                                    (client, idempotency_key)).fetchone()
@@ -341,28 +344,28 @@ class Store:
         )
 
     def get_run(self, run_id: str) -> RunRecord | None:
-        rows = self._read("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self.read("SELECT * FROM runs WHERE id = ?", (run_id,))
         return self._record(rows[0]) if rows else None
 
     def list_runs(self, problem: str | None = None, limit: int = 50, offset: int = 0) -> list[RunListing]:
         columns = "runs.id, runs.created, runs.finished, runs.status, runs.request, runs.done, runs.total"
         if problem:
-            rows = self._read(
+            rows = self.read(
                 f"SELECT {columns} FROM runs JOIN run_problems ON run_problems.run_id = runs.id "
                 "WHERE run_problems.problem = ? ORDER BY runs.created DESC, runs.id LIMIT ? OFFSET ?",
                 (problem, limit, offset))
         else:
-            rows = self._read(f"SELECT {columns} FROM runs ORDER BY created DESC, id LIMIT ? OFFSET ?",
+            rows = self.read(f"SELECT {columns} FROM runs ORDER BY created DESC, id LIMIT ? OFFSET ?",
                               (limit, offset))
         return [RunListing(id=r["id"], created=r["created"], finished=r["finished"], status=r["status"],
                            request=json.loads(r["request"]), done=r["done"], total=r["total"]) for r in rows]
 
     def unfinished_runs(self) -> list[RunRecord]:
-        rows = self._read("SELECT * FROM runs WHERE status IN ('queued', 'running') ORDER BY created")
+        rows = self.read("SELECT * FROM runs WHERE status IN ('queued', 'running') ORDER BY created")
         return [self._record(r) for r in rows]
 
     def count_runs(self) -> dict[str, int]:
-        return {r["status"]: r["n"] for r in self._read("SELECT status, COUNT(*) AS n FROM runs GROUP BY status")}
+        return {r["status"]: r["n"] for r in self.read("SELECT status, COUNT(*) AS n FROM runs GROUP BY status")}
 
     # -- per problem and level --------------------------------------------------
     def set_reference(self, run_id: str, problem: str, reference: Reference | None, error: str | None) -> None:
@@ -372,7 +375,7 @@ class Store:
 
     def run_references(self, run_id: str) -> dict[str, tuple[Reference | None, str | None]]:
         out: dict[str, tuple[Reference | None, str | None]] = {}
-        for row in self._read("SELECT * FROM run_problems WHERE run_id = ?", (run_id,)):
+        for row in self.read("SELECT * FROM run_problems WHERE run_id = ?", (run_id,)):
             ref = Reference(tuple(json.loads(row["reference"])), row["source"]) if row["reference"] else None
             out[row["problem"]] = (ref, row["error"])
         return out
@@ -382,7 +385,7 @@ class Store:
 
         A level timed over repeats replaces the same level's single call, once.
         """
-        with self._transaction() as db:
+        with self.transaction() as db:
             result = json.dumps(level.to_json())
             added = db.execute(
                 "INSERT OR IGNORE INTO levels (run_id, problem, method, level, result) VALUES (?, ?, ?, ?, ?)",
@@ -408,19 +411,19 @@ class Store:
 
     def run_levels(self, run_id: str) -> dict[tuple[str, str], list[LevelResult]]:
         out: dict[tuple[str, str], list[LevelResult]] = {}
-        rows = self._read("SELECT problem, method, result FROM levels WHERE run_id = ? ORDER BY level", (run_id,))
+        rows = self.read("SELECT problem, method, result FROM levels WHERE run_id = ? ORDER BY level", (run_id,))
         for row in rows:
             out.setdefault((row["problem"], row["method"]), []).append(LevelResult.from_json(json.loads(row["result"])))
         return out
 
     def level_totals(self) -> tuple[int, int, float]:
         """Scored levels stored, how many of them have a time, and the sum of their median times (seconds)."""
-        row = self._read("SELECT stored, timed, seconds FROM level_totals WHERE id = 1")[0]
+        row = self.read("SELECT stored, timed, seconds FROM level_totals WHERE id = 1")[0]
         return row["stored"], row["timed"], row["seconds"]
 
     # -- references for custom parameters -------------------------------------
     def get_reference(self, key: str) -> tuple[str, Any, tuple[float, ...]] | None:
-        rows = self._read("SELECT problem, params, reference FROM refs WHERE key = ?", (key,))
+        rows = self.read("SELECT problem, params, reference FROM refs WHERE key = ?", (key,))
         if not rows:
             return None
         return rows[0]["problem"], json.loads(rows[0]["params"]), tuple(json.loads(rows[0]["reference"]))

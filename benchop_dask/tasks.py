@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 
 from .engine import OctaveCrash, OctaveEngine, OctaveError, OctaveTimeout
+from .method_code import MethodCode
 from .plugin import PLUGIN_NAME
 from .quiet_host import host_turn
+from .sandbox import SandboxRun, SandboxUnavailable, run_sandboxed
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class SolveTask:
     timeout: float
     min_total: float = 0.0  # seconds the timed calls add up to at least
     long_call: float = math.inf  # a warm-up this long is followed by one timed call
+    code: MethodCode | None = None  # an uploaded method's files: each call runs in a sandbox of its own
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def _solve(task: SolveTask) -> SolveOutcome:
     start = time.perf_counter()
     common = {"problem_id": task.problem_id, "method": task.method, "level": task.level,
               "worker": platform.node()}
+    if task.code is not None:
+        return _sandboxed_solve(task, common, start)
     try:
         prices, times, info = _call("benchop_solve", task.method, task.problem, task.level, task.repeats,
                                     task.min_total, task.long_call, nout=3, timeout=task.timeout)
@@ -120,6 +125,80 @@ def _solve(task: SolveTask) -> SolveOutcome:
     if not all(math.isfinite(p) for p in prices):
         return replace(outcome, status="error", error="the solver returned non-finite values")
     return outcome
+
+
+def _json_struct(struct: dict[str, Any]) -> dict[str, Any]:
+    """A problem struct as JSON values: the points as a matrix of one row per point set."""
+    return {name: value.tolist() if isinstance(value, np.ndarray) else value for name, value in struct.items()}
+
+
+def _sandboxed_solve(task: SolveTask, common: dict[str, Any], start: float) -> SolveOutcome:
+    """One call of an uploaded method, in an Octave process of its own inside a sandbox."""
+    job = {"problem": _json_struct(task.problem), "level": task.level, "repeats": task.repeats,
+           "min_total": task.min_total, "long_call": task.long_call if math.isfinite(task.long_call) else None}
+    try:
+        run = run_sandboxed(task.code, task.method, "benchop_sandbox_solve", job,  # type: ignore[arg-type]
+                            timeout=task.timeout)
+    except SandboxUnavailable as exc:
+        return SolveOutcome(status="error", error=f"this worker cannot run uploaded methods: {exc}",
+                            wall=time.perf_counter() - start, **common)
+    wall = time.perf_counter() - start
+    if run.verdict != "answered":
+        status = "timeout" if run.verdict in ("time limit", "cpu limit") else "error"
+        return SolveOutcome(status=status, error=run.message, wall=wall, **common)
+    answer = run.answer or {}
+    try:
+        prices, times = _row(answer["prices"]), _row(answer["times"])
+    except (KeyError, TypeError, ValueError):
+        return SolveOutcome(status="error", error="the method's answer was malformed", wall=wall, **common)
+    outcome = SolveOutcome(status="done", prices=prices, times=times, info=_plain(answer.get("info") or {}),
+                           wall=wall, **common)
+    if not all(math.isfinite(p) for p in prices):
+        return replace(outcome, status="error", error="the solver returned non-finite values")
+    return outcome
+
+
+@dataclass(frozen=True)
+class MethodTestTask:
+    """The test blocks of an uploaded method's files, run in a sandbox."""
+
+    method: str
+    code: MethodCode
+    timeout: float
+
+
+@dataclass(frozen=True)
+class MethodTestOutcome:
+    """Per file (name, tests passed, tests), or the sandbox's verdict when it gave no counts."""
+
+    method: str
+    files: tuple[tuple[str, int, int], ...] = ()
+    error: str | None = None
+    output: str = ""
+    worker: str = ""
+    wall: float = 0.0
+
+
+def run_method_tests(task: MethodTestTask) -> MethodTestOutcome:
+    """Run an uploaded method's own tests (BIST blocks) on this worker, in a sandbox."""
+    with host_turn(alone=False):
+        start = time.perf_counter()
+        try:
+            run: SandboxRun = run_sandboxed(task.code, task.method, "benchop_sandbox_test", {},
+                                            timeout=task.timeout)
+        except SandboxUnavailable as exc:
+            return MethodTestOutcome(task.method, error=f"this worker cannot run uploaded methods: {exc}",
+                                     worker=platform.node(), wall=time.perf_counter() - start)
+        common = {"output": run.output, "worker": platform.node(), "wall": time.perf_counter() - start}
+        if run.verdict != "answered":
+            return MethodTestOutcome(task.method, error=run.message, **common)  # type: ignore[arg-type]
+        try:
+            files = tuple((str(f["name"]), int(f["passed"]), int(f["total"]))
+                          for f in (run.answer or {})["files"])
+        except (KeyError, TypeError, ValueError):
+            return MethodTestOutcome(task.method, error="the test run's answer was malformed",
+                                     **common)  # type: ignore[arg-type]
+        return MethodTestOutcome(task.method, files, **common)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import { loadHealth } from "./health.js";
 import { initHistory, loadHistory, markCurrentRun, setProblems } from "./history.js";
 import { currentRunId, initRun, openRun } from "./run.js";
 import { loadSettings } from "./settings.js";
+import { initUploads, showUploads } from "./uploads.js";
 
 const HEALTH_MS = 30000;
 
@@ -22,6 +23,7 @@ async function loadCatalogue() {
     const [problems, methods] = await Promise.all([api("GET", "/problems"), api("GET", "/methods")]);
     setProblems(problems || []);
     setCatalogue(problems || [], methods || []);
+    showUploads(methods || []);
   } catch (err) {
     byId("problems").replaceChildren(el("span", { className: "errors", text: `Cannot load the problems: ${err.message}` }));
   }
@@ -42,6 +44,7 @@ function start() {
     onLoaded: setCompareChoices,
   });
   initCompare();
+  initUploads();
   window.addEventListener("hashchange", () => {
     const id = runIdFromHash();
     if (id && id !== currentRunId()) openRun(id);

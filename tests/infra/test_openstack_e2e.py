@@ -186,6 +186,59 @@ def test_a_client_runs_a_benchmark_over_tls_with_correct_prices(cloud, client_co
         Client("tcp://10.77.1.11:8786", timeout=5)
 
 
+def test_uploaded_methods_run_sandboxed_on_the_deployed_workers(cloud, client_config, tmp_path):
+    """The image's sandbox works in the workers' containers, and the deployed service evaluates an upload."""
+    import json
+    import shutil
+    import urllib.request
+
+    from benchop_dask.method_code import MethodCode
+    from benchop_dask.tasks import SolveTask, run_solve
+    from benchop_dask.upload import UploadLimits, pack_method_folder
+
+    crr = REPO / "tests" / "uploaded_methods" / "CRR-TREE"
+    code = MethodCode(tuple((p.name, p.read_bytes()) for p in crr.iterdir()))
+    shell = MethodCode((("method.json", json.dumps({"name": "SHELL", "family": "other", "solver": "shell_solve",
+                                                    "problems": ["1a-I"], "levels": {"default": 1, "max": 1}}).encode()),
+                        ("shell_solve.m", b'function U = shell_solve (p, level)\n  [s, o] = system ("id");\n'
+                                          b'  error ("status %d: %s", s, o);\nendfunction\n')))
+    plan = plan_run(RunRequest(["1a-I"], ["COS"]))
+    problem = plan.instances[0].octave_struct()
+    reference = load_catalogue().problems["1a-I"].reference
+    with open_cluster(SCHEDULER) as client:
+        for worker in client.scheduler_info()["workers"]:
+            priced = client.submit(run_solve, SolveTask("1a-I", "CRR-TREE", 6, problem, 0, 120, code=code),
+                                   workers=[worker], pure=False).result()
+            assert priced.status == "done", priced.error
+            assert max(abs(p - r) / r for p, r in zip(priced.prices, reference)) <= 1e-4
+            refused = client.submit(run_solve, SolveTask("1a-I", "SHELL", 1, problem, 0, 120, code=shell),
+                                    workers=[worker], pure=False).result()
+            assert (refused.status, refused.error) == ("error", "status 127: ")
+
+    folder = tmp_path / "CRR-TREE"
+    shutil.copytree(crr, folder)
+    spec = json.loads((folder / "method.json").read_text())
+    (folder / "method.json").write_text(json.dumps({**spec, "problems": ["1a-I"]}))
+    token = (cloud["workdir"] / "clusters" / CLUSTER / "service-token").read_text().strip()
+    post = urllib.request.Request("http://10.77.1.11:8000/methods?owner=ci", method="POST",
+                                  data=pack_method_folder(folder, limits=UploadLimits.from_config()),
+                                  headers={"Content-Type": "application/gzip", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(post, timeout=30) as reply:
+        assert reply.status == 201
+    deadline = time.monotonic() + 300
+    while True:
+        with urllib.request.urlopen("http://10.77.1.11:8000/methods/CRR-TREE", timeout=30) as reply:
+            record = json.load(reply)
+        if record["status"] != "evaluating" or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    assert record["status"] == "evaluated", record
+    assert record["evaluation"]["tests"]["verdict"] == "passed"
+    place = record["evaluation"]["problems"]["1a-I"]
+    assert place["status"] == "ok" and place["rank"] >= 1
+    assert place["random"]["met"] == place["random"]["of"] >= 1
+
+
 TIMED = 30  # seconds of timed calls per deciding level in the scaling test
 
 

@@ -1,4 +1,5 @@
-"""Random parameter sets inside the ranges the methods promise, shared by bench/sweep and bench/domain.
+"""Random parameter sets inside the ranges the methods promise: bench/sweep's and bench/domain's, and
+the sets an uploaded method is evaluated on.
 
 sigma 0.1-0.4, T 0.25-2, r 0-0.08, K 80-120, model parameters moved by up to
 30 %, evaluation points from 0.8 K to 1.2 K (below a barrier).
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import random
 from typing import Any, Mapping
+
+import dask.config
 
 MOVE = 0.3  # model parameters move by up to 30 %
 
@@ -54,3 +57,14 @@ def draw(problem, rng: random.Random, specs: Mapping[str, Any] | None = None) ->
     else:
         params["S"] = _spots(rng, params["K"])
     return params
+
+
+def sweep_sets(catalogue, count: int | None = None, seed: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """bench/sweep's parameter sets: ``count`` per problem from one stream seeded ``seed``, drawn
+    over every problem that has methods in the catalogue's order (the ``benchop.evaluation``
+    settings by default), so that a problem's sets are the same whichever problems are run."""
+    count = int(dask.config.get("benchop.evaluation.random-sets")) if count is None else count
+    seed = int(dask.config.get("benchop.evaluation.seed")) if seed is None else seed
+    rng = random.Random(seed)
+    return {problem_id: [draw(problem, rng, catalogue.parameters) for _ in range(count)]
+            for problem_id, problem in catalogue.problems.items() if catalogue.methods_for(problem_id)}
