@@ -22,7 +22,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 # Loaded on first use: a worker importing the package for its tasks needs none of them.
 _PUBLIC = {"run": "runs", "submit": "runs", "Run": "runs", "RunFuture": "runs",
-           "ServiceClient": "service_client", "ServiceRunFuture": "service_client", "BadRequest": "validation"}
+           "ServiceClient": "service_client", "ServiceRunFuture": "service_client", "BadRequest": "validation",
+           "run_on_each_machine": "machines", "MachineComparison": "machines"}
 __all__ = ["__version__", *_PUBLIC]
 
 

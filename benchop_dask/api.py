@@ -16,7 +16,7 @@ service with too many unfinished runs 429, a store that cannot take a write
 import hashlib
 import hmac
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 from . import __version__
 from .catalogue import Catalogue, Method
 from .evaluation import MethodEvaluator
+from .machines import EACH
 from .method_store import MethodVersion, NotOwner
 from .metrics import ServiceMetrics
 from .report import plan_json
@@ -143,12 +144,20 @@ class RunBody(BaseModel):
                                   "ranks at each); default: the service's (GET /settings)")
     repeat: StrictInt | None = Field(default=None, description="timed calls of a deciding level after a warm-up; "
                                                               "default: the service's (GET /settings)")
+    machine: str | None = Field(default=None, max_length=64,
+                                description="only on workers of this machine kind (its label: an OpenStack flavor, "
+                                            f"a CPU model); {EACH!r}: a run on every kind at once, to compare")
+
+    def request(self) -> RunRequest:
+        return RunRequest(self.problems, self.methods, self.params, self.tol, self.repeat, self.machine)
 
 
 class RunCreated(BaseModel):
     id: str
     status: str
     url: str
+    runs: dict[str, str] | None = Field(default=None, description='with "machine": "each", the run of each kind')
+    compare: str | None = Field(default=None, description="where the first two kinds' rankings are compared")
 
 
 def run_settings() -> dict[str, Any]:
@@ -174,6 +183,14 @@ class WebFiles(StaticFiles):
         if str(full_path).endswith(".js") and "content-type" in response.headers:
             response.headers["content-type"] = "text/javascript; charset=utf-8"
         return response
+
+
+def _runs_on_each_machine(runs: dict[str, str]) -> JSONResponse:
+    """202 for the runs of one request on each machine kind: the first's id, all of them, and their comparison."""
+    ids = list(runs.values())
+    body = {"id": ids[0], "status": "queued", "url": f"/runs/{ids[0]}", "runs": runs,
+            "compare": f"/compare?a={ids[0]}&b={ids[1]}" if len(ids) > 1 else None}
+    return JSONResponse(body, status_code=202, headers={"Location": body["url"]})
 
 
 def _error(status: int, messages: list[str]) -> JSONResponse:
@@ -247,8 +264,12 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
         With an `Idempotency-Key` header, sending the same request again (after
         a lost answer, say) returns the run the first one made instead of a second run.
         """
-        run_request = RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat)
+        run_request = body.request()
         try:
+            if run_request.machine == EACH:
+                runs = manager.submit_each(run_request, client_key(request, credentials))
+                metrics.submitted.inc(len(runs))
+                return _runs_on_each_machine(runs)
             run_id, created = manager.submit(run_request, client_key(request, credentials), idempotency_key)
         except (BadRequest, IdempotencyConflict) as exc:
             return _error(422, exc.messages if isinstance(exc, BadRequest) else [str(exc)])
@@ -266,7 +287,8 @@ def create_app(manager: RunManager, catalogue: Catalogue, *, token: str | None =
     def plan_run(body: RunBody) -> dict[str, Any]:
         """Check a run request and show what it would run (methods, levels, the most work); submits nothing."""
         try:
-            plan = manager.plan(RunRequest(body.problems, body.methods, body.params, body.tol, body.repeat))
+            run_request = body.request()
+            plan = manager.plan(replace(run_request, machine=None) if run_request.machine == EACH else run_request)
         except BadRequest as exc:
             return _error(422, exc.messages)  # type: ignore[return-value]
         return plan_json(plan)

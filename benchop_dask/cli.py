@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from typing import Any, Sequence
 
 import dask.config
@@ -13,8 +14,9 @@ import dask.config
 from .catalogue import configured_catalogue
 from .progress import ProgressBar
 from .client import check_local_workers, dashboard_link, open_cluster, plan_run, run_plan
-from .report import (format_evaluation, format_json, format_methods, format_plan, format_problems, format_run,
-                     plan_json)
+from .machines import EACH, run_on_each_machine
+from .report import (format_evaluation, format_json, format_machines, format_methods, format_plan, format_problems,
+                     format_run, machines_json, plan_json)
 from .runner import ClusterLost, NoWorkers
 from .store import StoreInUse, StoreUnavailable
 from .validation import BadRequest, RunRequest, shown
@@ -83,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="a running Dask scheduler; default: start a local cluster")
     run.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes of the local cluster (default: one per core)")
+    run.add_argument("--machine", default=None, metavar="LABEL",
+                     help="only on workers of this machine kind (an OpenStack flavor, a CPU model); "
+                          f"{EACH!r}: on every kind at once, the rankings side by side with their rank correlation")
     run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     run.add_argument("--dry-run", action="store_true",
                      help="check the request and show what would run (methods, levels, the most work); submit nothing")
@@ -157,8 +162,10 @@ def _run(args: argparse.Namespace) -> int:
         params=params,
         tol=None if args.tol is None else numbers(args.tol),
         repeats=args.repeat,
+        machine=args.machine,
     )
-    plan = plan_run(request)  # raises BadRequest before anything starts
+    each = args.machine == EACH
+    plan = plan_run(replace(request, machine=None) if each else request)  # raises BadRequest before anything starts
     if args.dry_run:
         print(json.dumps(plan_json(plan), indent=2) if args.json else format_plan(plan))
         return EXIT_OK
@@ -166,6 +173,10 @@ def _run(args: argparse.Namespace) -> int:
     out = sys.stderr if args.json else sys.stdout
     with open_cluster(args.scheduler, args.workers) as client:
         print(f"Dask dashboard: {dashboard_link(client)}", file=out, flush=True)
+        if each:
+            comparison = run_on_each_machine(client, request)
+            print(machines_json(comparison) if args.json else format_machines(comparison))
+            return EXIT_OK
         with ProgressBar() as on_progress:
             result = run_plan(client, plan, on_progress)
     print(format_json(result) if args.json else format_run(result))

@@ -14,6 +14,7 @@ from distributed import Client, LocalCluster
 from distributed.versions import VersionMismatchWarning
 
 from .catalogue import Catalogue, configured_catalogue
+from .machines import local_machine, resource
 from .plugin import PLUGIN_NAME, OctavePlugin
 from .references import ReferenceCache
 from .results import RunResult
@@ -47,8 +48,8 @@ def open_cluster(scheduler: str | None = None, n_workers: int | None = None) -> 
     """A client connected to ``scheduler``, or to a new LocalCluster.
 
     The local cluster has one single-threaded worker process per core (or
-    ``n_workers``), each holding one Octave session, and its dashboard on
-    127.0.0.1.
+    ``n_workers``), each holding one Octave session and labelled with this
+    machine's kind (machines.py), and its dashboard on 127.0.0.1.
     """
     if scheduler:
         with connect(scheduler) as client:
@@ -79,6 +80,7 @@ def start_local_cluster(n_workers: int | None = None) -> tuple[LocalCluster, Cli
         host="127.0.0.1",
         dashboard_address=dask.config.get("benchop.local-cluster.dashboard-address"),
         silence_logs=logging.ERROR,
+        resources={resource(local_machine()): 1},
     )
     try:
         client = Client(cluster)

@@ -149,3 +149,28 @@ def format_evaluation(record: dict[str, Any]) -> str:
     if evaluation.get("error"):
         lines.append(f"  the evaluation failed: {evaluation['error']}")
     return "\n".join(lines)
+
+
+def format_machines(comparison: Any) -> str:
+    """A :class:`~.machines.MachineComparison`: per problem, each kind's ranking side by side and their rank
+    correlation; then each kind's run in full."""
+    machines = list(comparison.machines)
+    kinds = "machine kind" if len(machines) == 1 else "machine kinds"
+    lines = [f"the same request on {len(machines)} {kinds}: {', '.join(machines)}"]
+    for problem, by_machine in comparison.rankings.items():
+        rho = comparison.correlation.get(problem)
+        lines += ["", f"{problem}: rank correlation {'-' if rho is None else f'{rho:.2f}'}"]
+        depth = max((len(order) for order in by_machine.values()), default=0)
+        rows = [["rank", *machines]] + [[str(i + 1), *(by_machine[m][i] if i < len(by_machine[m]) else "-"
+                                                       for m in machines)] for i in range(depth)]
+        lines += ["  " + row for row in _table(rows)]
+    for machine in machines:
+        lines += ["", f"== on {machine} ==", format_run(comparison.runs[machine])]
+    return "\n".join(lines)
+
+
+def machines_json(comparison: Any) -> str:
+    """A :class:`~.machines.MachineComparison` as one JSON document."""
+    return json.dumps({"machines": list(comparison.machines), "rankings": comparison.rankings,
+                       "correlation": comparison.correlation,
+                       "runs": {m: run.to_json() for m, run in comparison.runs.items()}}, indent=2)

@@ -38,7 +38,8 @@ class LevelResult:
     times: tuple[float, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
-    worker: str = ""
+    worker: str = ""  # the host
+    address: str = ""  # the Dask worker's address
     # "single": one call, for the level's error, and its time; "repeated": a
     # level that decides a rank, timed after a warm-up over several calls.
     timing: Timing = "single"

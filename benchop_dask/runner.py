@@ -35,6 +35,7 @@ from distributed import Client, Future
 import dask.config
 
 from .catalogue import Method
+from .machines import resource, worker_machines
 from .references import Reference
 from .results import LevelResult, RunResult
 from .run_result import build_run_result, rescored
@@ -264,11 +265,11 @@ def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> Le
     """A worker's outcome scored against the reference."""
     if outcome.status != "done":
         return LevelResult(outcome.level, outcome.status, error=outcome.error, worker=outcome.worker,
-                           info=outcome.info)
+                           address=outcome.address, info=outcome.info)
     try:
         relerr = relative_error(outcome.prices, reference.values)
     except ValueError as exc:
-        return LevelResult(outcome.level, "error", error=str(exc), worker=outcome.worker)
+        return LevelResult(outcome.level, "error", error=str(exc), worker=outcome.worker, address=outcome.address)
     return LevelResult(
         level=outcome.level,
         status="ok" if relerr <= tol else "inaccurate",
@@ -278,6 +279,7 @@ def score_outcome(outcome: SolveOutcome, reference: Reference, tol: float) -> Le
         times=outcome.times,
         info=outcome.info,
         worker=outcome.worker,
+        address=outcome.address,
     )
 
 
@@ -350,7 +352,10 @@ class BenchmarkRunner:
 
     # -- submission -------------------------------------------------------
     def _submit(self, func, arg, key: str, meta: tuple[str, object, int], priority: float = 0) -> Future:
-        future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False, priority=priority)
+        # A run for one machine kind: every task on a worker of that kind.
+        where = {"resources": {resource(self.plan.machine): 1}} if self.plan.machine else {}
+        future = self.client.submit(func, arg, key=f"{key}-{uuid.uuid4().hex}", pure=False, priority=priority,
+                                    **where)
         self._tasks[future.key] = meta
         self._futures[future.key] = future
         future.add_done_callback(self._finished.put)
@@ -500,7 +505,7 @@ class BenchmarkRunner:
         single = pair.levels[level]
         if outcome.status == "done" and outcome.times:
             timed = replace(single, time=pricing_time(outcome), times=outcome.times, info=outcome.info,
-                            timing="repeated", worker=outcome.worker)
+                            timing="repeated", worker=outcome.worker, address=outcome.address)
             pair.levels[level] = timed
             if self.on_level is not None:
                 self.on_level(pair.instance.id, pair.method.name, timed)
@@ -556,7 +561,12 @@ class BenchmarkRunner:
         if self.client.status not in ("running", "connecting"):
             raise ClusterLost(f"the client's connection to the scheduler is {self.client.status}")
         try:
-            workers = len(self.client.nthreads()) if self.client.status == "running" else 0
+            if self.client.status != "running":
+                workers = 0
+            elif self.plan.machine:
+                workers = len(worker_machines(self.client).get(self.plan.machine, ()))
+            else:
+                workers = len(self.client.nthreads())
         except (OSError, TimeoutError) as exc:
             raise ClusterLost(f"the scheduler does not answer: {exc}") from None
         if workers:
@@ -566,7 +576,8 @@ class BenchmarkRunner:
         if self._no_workers_since is None:
             self._no_workers_since = now
         elif now - self._no_workers_since > self.worker_wait:
-            raise NoWorkers(f"no worker joined the cluster within {self.worker_wait:g} s "
+            kind = f" of machine kind {self.plan.machine}" if self.plan.machine else ""
+            raise NoWorkers(f"no worker{kind} joined the cluster within {self.worker_wait:g} s "
                             f"(setting benchop.worker-wait)")
 
     def cancel(self) -> None:

@@ -267,33 +267,35 @@ class RunFuture:
 
 def make_request(problems: str | Sequence[str], methods: str | Sequence[str] | None,
                  params: Mapping[str, Any] | None, tol: float | Sequence[float] | None,
-                 repeat: int | None) -> RunRequest:
+                 repeat: int | None, machine: str | None = None) -> RunRequest:
     """The request the arguments of :func:`submit` stand for (a single name may stand for a list)."""
     return RunRequest(problems=[problems] if isinstance(problems, str) else list(problems),
                       methods=[methods] if isinstance(methods, str) else list(methods or ()),
-                      params=dict(params or {}), tol=tol, repeats=repeat)
+                      params=dict(params or {}), tol=tol, repeats=repeat, machine=machine)
 
 
 def submit(problems: str | Sequence[str], methods: str | Sequence[str] | None = None,
            params: Mapping[str, Any] | None = None, tol: float | Sequence[float] | None = None,
-           repeat: int | None = None, client: Client | None = None) -> RunFuture:
+           repeat: int | None = None, client: Client | None = None, machine: str | None = None) -> RunFuture:
     """Start a run and return at once with a :class:`RunFuture`.
 
     The request is checked first (:class:`~.validation.BadRequest`, nothing
     started). Without ``client`` the run gets an embedded local cluster of
     its own, closed when it ends. ``tol`` and ``repeat`` default to the
     ``benchop.tolerance`` and ``benchop.repeats`` settings; a list of
-    tolerances is climbed to the smallest and ranked at each.
+    tolerances is climbed to the smallest and ranked at each. ``machine``:
+    only the workers of this machine kind (:mod:`.machines`) run it.
     """
     from .client import plan_run
 
-    plan = plan_run(make_request(problems, methods, params, tol, repeat))
+    plan = plan_run(make_request(problems, methods, params, tol, repeat, machine))
     return RunFuture(plan, client)
 
 
 def run(problems: str | Sequence[str], methods: str | Sequence[str] | None = None,
         params: Mapping[str, Any] | None = None, tol: float | Sequence[float] | None = None,
-        repeat: int | None = None, client: Client | None = None, progress: bool | None = None) -> Run:
+        repeat: int | None = None, client: Client | None = None, progress: bool | None = None,
+        machine: str | None = None) -> Run:
     """Run a benchmark and return its :class:`Run` (arguments as :func:`submit`).
 
     Shows a text progress bar on stderr (``progress`` None: when stderr is
@@ -302,7 +304,7 @@ def run(problems: str | Sequence[str], methods: str | Sequence[str] | None = Non
     """
     from .progress import ProgressBar
 
-    future = submit(problems, methods, params, tol, repeat, client)
+    future = submit(problems, methods, params, tol, repeat, client, machine)
     shown = None
     with ProgressBar(enabled=progress) as bar:
         try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import dask.config
@@ -66,13 +66,14 @@ class RunSettings:
 
 def request_to_json(request: RunRequest, plan: RunPlan) -> dict[str, Any]:
     """The request as stored, with the tolerances and repeats its plan settled on (a resumed run keeps them)."""
-    return {"problems": list(request.problems), "methods": list(request.methods), "params": dict(request.params),
-            "tol": plan.tol if len(plan.tols) == 1 else list(plan.tols), "repeat": plan.repeats}
+    stored = {"problems": list(request.problems), "methods": list(request.methods), "params": dict(request.params),
+              "tol": plan.tol if len(plan.tols) == 1 else list(plan.tols), "repeat": plan.repeats}
+    return stored | ({"machine": plan.machine} if plan.machine else {})
 
 
 def request_from_json(data: dict[str, Any]) -> RunRequest:
     return RunRequest(problems=data["problems"], methods=data.get("methods", []), params=data.get("params", {}),
-                      tol=data.get("tol"), repeats=data.get("repeat"))
+                      tol=data.get("tol"), repeats=data.get("repeat"), machine=data.get("machine"))
 
 
 # Seconds between attempts to write to a store that refuses writes, at most.
@@ -130,6 +131,27 @@ class RunManager:
         if created:
             self._start(run_id, plan)
         return run_id, created
+
+    def submit_each(self, request: RunRequest, client: str = "") -> dict[str, str]:
+        """The request on every machine kind of the cluster, a run each; their ids by machine label.
+
+        Every run is checked before any is stored (BadRequest: bad input, or
+        no labelled worker); QueueFull past the bounds, with the runs stored
+        so far kept.
+        """
+        from .machines import worker_machines
+
+        if not self.connection.wait_ready(0):
+            raise BadRequest(f"the cluster is not reachable now ({self.connection.problem}): cannot tell its "
+                             "machine kinds")
+        kinds = list(worker_machines(self.connection.client))
+        if not kinds:
+            raise BadRequest("no worker of the cluster carries a machine label, so there is nothing to compare: "
+                             "the playbooks label each worker with its flavor, a local cluster with its CPU model")
+        requests = {label: replace(request, machine=label) for label in kinds}
+        for labelled in requests.values():
+            self.plan(labelled)
+        return {label: self.submit(labelled, client)[0] for label, labelled in requests.items()}
 
     def cancel(self, run_id: str) -> str | None:
         """Cancel a queued or running run; returns its status before (None: no such run).

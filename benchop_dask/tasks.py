@@ -48,7 +48,8 @@ class SolveOutcome:
     times: tuple[float, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
-    worker: str = ""
+    worker: str = ""  # the host
+    address: str = ""  # the Dask worker's address
     wall: float = 0.0
 
 
@@ -104,10 +105,19 @@ def run_solve(task: SolveTask) -> SolveOutcome:
         return _solve(task)
 
 
+def _worker_address() -> str:
+    from distributed import get_worker
+
+    try:
+        return get_worker().address
+    except ValueError:  # called outside a worker (a test)
+        return ""
+
+
 def _solve(task: SolveTask) -> SolveOutcome:
     start = time.perf_counter()
     common = {"problem_id": task.problem_id, "method": task.method, "level": task.level,
-              "worker": platform.node()}
+              "worker": platform.node(), "address": _worker_address()}
     if task.code is not None:
         return _sandboxed_solve(task, common, start)
     try:

@@ -39,6 +39,7 @@ class RunRequest:
     params: Mapping[str, Any] = field(default_factory=dict)
     tol: float | Sequence[float] | None = None
     repeats: int | None = None
+    machine: str | None = None  # run only on workers of this machine kind (machines.py); None: on any
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class RunPlan:
     tol: float  # the tightest tolerance: the one the levels climb to
     repeats: int
     tols: tuple[float, ...] = ()  # every tolerance ranked at, loosest first; () means (tol,)
+    machine: str | None = None  # the machine kind whose workers run the tasks; None: any worker
 
     def __post_init__(self) -> None:
         if not self.tols:
@@ -245,8 +247,11 @@ def _pick(known: Mapping[str, Any], names: Sequence[str], what: str) -> list[str
 
 def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
     """Check ``request``; return the plan or raise :class:`BadRequest`."""
+    from .machines import check_label
+
     if not request.problems:
         raise BadRequest(f"name at least one problem (valid: {', '.join(catalogue.problems)})")
+    machine = None if request.machine is None else check_label(request.machine)
     problem_ids = _pick(catalogue.problems, request.problems, "problem")
     method_names = _pick(catalogue.methods, request.methods, "method")
 
@@ -316,4 +321,4 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
             f"none of the methods {', '.join(method_names)} supports "
             f"{'problem' if len(instances) == 1 else 'problems'} {', '.join(problem_ids)}"
         )
-    return RunPlan(tuple(instances), tuple(pairs), tuple(unsupported), tol, repeats, tols)
+    return RunPlan(tuple(instances), tuple(pairs), tuple(unsupported), tol, repeats, tols, machine)

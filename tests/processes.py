@@ -100,6 +100,7 @@ class ExternalCluster:
     log_dir: Path
     n_workers: int = 2
     env: dict[str, str] = field(default_factory=dict)
+    machines: list[str] = field(default_factory=list)  # worker i's machine kind label, if given
     scheduler: subprocess.Popen | None = None
     workers: list[subprocess.Popen] = field(default_factory=list)
 
@@ -116,8 +117,9 @@ class ExternalCluster:
                                       "--no-dashboard"], "scheduler.log")
 
     def start_worker(self, index: int) -> subprocess.Popen:
+        label = ["--resources", f"machine:{self.machines[index]}=1"] if index < len(self.machines) else []
         worker = self._spawn(["worker", self.address, "--nthreads", "1", "--nworkers", "1", "--host", "127.0.0.1",
-                              "--no-dashboard", "--name", f"worker-{index}"], f"worker-{index}.log")
+                              "--no-dashboard", "--name", f"worker-{index}", *label], f"worker-{index}.log")
         if index < len(self.workers):
             self.workers[index] = worker
         else:

@@ -200,7 +200,7 @@ def test_uploaded_methods_run_sandboxed_on_the_deployed_workers(cloud, client_co
     code = MethodCode(tuple((p.name, p.read_bytes()) for p in crr.iterdir()))
     shell = MethodCode((("method.json", json.dumps({"name": "SHELL", "family": "other", "solver": "shell_solve",
                                                     "problems": ["1a-I"], "levels": {"default": 1, "max": 1}}).encode()),
-                        ("shell_solve.m", b'function U = shell_solve (p, level)\n  [s, o] = system ("id");\n'
+                        ("shell_solve.m", b'function [U, info] = shell_solve (p, level)\n  [s, o] = system ("id");\n'
                                           b'  error ("status %d: %s", s, o);\nendfunction\n')))
     plan = plan_run(RunRequest(["1a-I"], ["COS"]))
     problem = plan.instances[0].octave_struct()
