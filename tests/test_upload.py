@@ -24,7 +24,8 @@ import pytest
 
 from benchop_dask.catalogue import load_catalogue
 from benchop_dask.method_code import MethodCode
-from benchop_dask.upload import (BadUpload, UploadedMethod, UploadLimits, function_prefix, pack_method_folder,
+from benchop_dask.method_spec import function_prefix, tree_functions
+from benchop_dask.upload import (BadUpload, UploadedMethod, UploadLimits, pack_method_folder,
                                  read_method_archive, tree_functions)
 
 CAT = load_catalogue()
