@@ -1,7 +1,8 @@
 """The playbooks end to end: a fake OpenStack, network-namespace hosts, podman, real SSH.
 
-site.yml brings up one scheduler node and two workers; a client on this
-machine runs a benchmark over TLS and gets correct prices; scale.yml goes
+site.yml brings up one scheduler node and two workers of two flavors, each
+labelled with its flavor; a client on this machine runs a benchmark over TLS
+and gets correct prices, and runs one on each flavor at once; scale.yml goes
 2 -> 3 -> 1 workers while a run is in progress, and the run completes; a
 second site.yml changes nothing; teardown.yml leaves nothing in the cloud.
 The tests run in file order and share one cluster.
@@ -42,7 +43,8 @@ def cloud(test_hosts, base_image, podman_env, tmp_path_factory):
     config = FakeConfig.from_dict({
         "auth": {"username": "ci", "password": "not-a-secret", "project_name": "benchop", "domain": "Default"},
         "region": "RegionOne",
-        "flavors": [{"name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20}],
+        "flavors": [{"name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20},
+                    {"name": "m1.medium", "vcpus": 1, "ram": 4096, "disk": 20}],
         "images": [{"name": "debian-12"}, {"name": "no-boot"}],
         "broken_images": ["no-boot"],
         "networks": [{"name": "benchop-net", "cidr": "10.77.0.0/24"},
@@ -73,6 +75,8 @@ def cloud(test_hosts, base_image, podman_env, tmp_path_factory):
             "benchop_state_dir": str(workdir / "clusters" / CLUSTER),
             "benchop_os_image": "debian-12",
             "benchop_os_flavor": "m1.small",
+            # The workers take turns: worker-1 m1.small, worker-2 m1.medium, worker-3 m1.small.
+            "benchop_worker_flavors": ["m1.small", "m1.medium"],
             "benchop_os_network": "benchop-net",
             "benchop_os_external_network": "public",
             "benchop_ssh_public_key_file": f"{test_hosts.key}.pub",
@@ -108,6 +112,11 @@ def client_config(cloud):
         yield
 
 
+def worker_addresses(client) -> dict[str, str]:
+    """The scheduler's address of each node's worker, by the node's private address (one worker per node here)."""
+    return {address.split("//")[1].rsplit(":", 1)[0]: address for address in client.scheduler_info()["workers"]}
+
+
 def cluster_status(cloud) -> str:
     proc = subprocess.run([str(BIN / "benchop"), "cluster", "status", "--scheduler", SCHEDULER, "--timeout", "30"],
                           env={**os.environ, "DASK_BENCHOP__CLUSTERS_DIR": str(cloud["workdir"] / "clusters")},
@@ -116,13 +125,15 @@ def cluster_status(cloud) -> str:
     return proc.stdout
 
 
-def test_site_brings_up_a_scheduler_and_two_workers(cloud):
+def test_site_brings_up_a_scheduler_and_two_workers(cloud, client_config):
     play(cloud, "site.yml")
 
     state = fake_state(cloud)
     servers = {s["name"]: s for s in state["servers"]}
     assert sorted(servers) == ["benchop-scheduler", "benchop-worker-1", "benchop-worker-2"]
     assert {s["status"] for s in servers.values()} == {"ACTIVE"}
+    assert {name: s["flavor"] for name, s in servers.items()} == {
+        "benchop-scheduler": "m1.small", "benchop-worker-1": "m1.small", "benchop-worker-2": "m1.medium"}
     assert [f["floating_ip_address"] for f in state["floating_ips"]] == ["10.77.1.11"]  # the scheduler's only
     assert [g["name"] for g in state["security_groups"]] == ["benchop-sg"]
     assert [k["name"] for k in state["keypairs"]] == ["benchop-key"]
@@ -142,6 +153,14 @@ def test_site_brings_up_a_scheduler_and_two_workers(cloud):
     assert cluster_file["scheduler"] == SCHEDULER
     assert Path(cluster_file["tls"]["key"]).stat().st_mode & 0o077 == 0
     assert cluster_status(cloud).splitlines() == ["10.77.0.12: 1 worker(s)", "10.77.0.13: 1 worker(s)"]
+
+    # Each worker carries its server's flavor as its machine label (worker-1 has 10.77.0.12, worker-2 10.77.0.13).
+    with open_cluster(SCHEDULER) as client:
+        workers = client.scheduler_info()["workers"]
+        addresses = worker_addresses(client)
+    assert sorted(addresses) == ["10.77.0.12", "10.77.0.13"]
+    assert workers[addresses["10.77.0.12"]]["resources"] == {"machine:m1.small": 1}
+    assert workers[addresses["10.77.0.13"]]["resources"] == {"machine:m1.medium": 1}
 
 
 def test_a_client_runs_a_benchmark_over_tls_with_correct_prices(cloud, client_config):
@@ -184,6 +203,27 @@ def test_a_client_runs_a_benchmark_over_tls_with_correct_prices(cloud, client_co
 
     with pytest.raises((OSError, TimeoutError)):
         Client("tcp://10.77.1.11:8786", timeout=5)
+
+
+def test_a_run_on_each_flavor_compares_the_rankings(cloud, client_config):
+    """One request runs on both flavors at once; each flavor's tasks run on its own worker only."""
+    from benchop_dask.machines import run_on_each_machine
+
+    methods = ["COS", "FD", "FGL"]
+    with open_cluster(SCHEDULER) as client:
+        addresses = worker_addresses(client)
+        comparison = run_on_each_machine(client, RunRequest(["1a-I"], methods, repeats=1))
+    assert list(comparison.machines) == ["m1.medium", "m1.small"]
+    assert sorted(comparison.runs) == ["m1.medium", "m1.small"]
+    for machine, run in comparison.runs.items():
+        assert sorted((r.problem, r.method) for r in run.results) == [("1a-I", m) for m in methods], machine
+        for r in run.results:
+            assert r.status == "ok" and r.relerr <= 1e-4, (machine, r)
+        assert sorted(comparison.rankings["1a-I"][machine]) == methods
+        assert comparison.rankings["1a-I"][machine] == run.ranking["1a-I"]
+    rho = comparison.correlation["1a-I"]
+    assert isinstance(rho, float) and -1.0 <= rho <= 1.0, rho
+    assert comparison.workers == {"m1.small": {addresses["10.77.0.12"]}, "m1.medium": {addresses["10.77.0.13"]}}
 
 
 def test_uploaded_methods_run_sandboxed_on_the_deployed_workers(cloud, client_config, tmp_path):
@@ -262,6 +302,12 @@ def test_scale_up_and_down_while_a_run_is_in_progress(cloud, client_config):
 
     play(cloud, "scale.yml", benchop_worker_count=3)
     assert cluster_status(cloud).count("1 worker(s)") == 3
+    # The new worker takes its turn of the flavors, and carries its label.
+    assert {s["name"]: s["flavor"] for s in fake_state(cloud)["servers"]}["benchop-worker-3"] == "m1.small"
+    with open_cluster(SCHEDULER) as client:
+        workers = client.scheduler_info()["workers"]
+        addresses = worker_addresses(client)
+    assert workers[addresses["10.77.0.14"]]["resources"] == {"machine:m1.small": 1}
     shrink_started = time.monotonic()
     assert runner.is_alive(), "the run ended before the cluster shrank: give it more work"
     play(cloud, "scale.yml", benchop_worker_count=1)

@@ -310,10 +310,11 @@ class Cloud:
             getattr(self, name).update(data.get(name, {}))
 
     def summary(self) -> dict[str, Any]:
-        """What /_fake/state reports: what a clean-up must leave at zero."""
+        """What /_fake/state reports: what a clean-up must leave at zero (and each server's flavor)."""
         sgs = [sg for sg in self.security_groups.values() if sg["name"] != "default"]
         listing = {
-            "servers": [{"id": s["id"], "name": s["name"], "status": s["status"]}
+            "servers": [{"id": s["id"], "name": s["name"], "status": s["status"],
+                         "flavor": self.flavors.get(s["_flavor_id"], {}).get("name")}
                         for s in self.servers.values()],
             "ports": [{"id": p["id"], "device_id": p["device_id"],
                        "fixed_ips": [i["ip_address"] for i in p["fixed_ips"]]}
