@@ -1,8 +1,8 @@
 """The evaluation of an uploaded method: its own tests, its rank on its problems, its random sets.
 
 1. Tests: the test blocks (BIST) of its files, run in a sandbox on a worker.
-2. Defaults: one run of its problems at their default parameters, beside
-   every method that supports them: its rank among them, whom it beats.
+2. Defaults: a run of each of its problems at the default parameters,
+   beside every built-in method that supports it: its rank, whom it beats.
 3. Random sets: bench/sweep's random parameter sets of each of its problems
    (:func:`~benchop_dask.random_params.sweep_sets`), a run each of the method
    alone, scored against the reference for those parameters.
@@ -147,11 +147,11 @@ class MethodEvaluator:
             if "tests" not in evaluation:
                 evaluation["tests"] = self._tests(version)
                 self._save(version, evaluation)
-            if "defaults_run" not in evaluation:
-                evaluation["defaults_run"] = self._submit(RunRequest(list(version.spec["problems"])))
+            if "defaults_runs" not in evaluation:
+                evaluation["defaults_runs"] = self._defaults_runs(version)
                 self._save(version, evaluation)
-            defaults = self._finished(evaluation["defaults_run"])
-            if defaults is None:
+            defaults = {p: self._finished(run_id) for p, run_id in evaluation["defaults_runs"].items()}
+            if any(run is None for run in defaults.values()):
                 return  # stopping
             evaluation["random_runs"] = self._random_runs(version, evaluation)
             if evaluation["random_runs"] is None:
@@ -176,6 +176,15 @@ class MethodEvaluator:
         client = self.manager.connection.client
         future = client.submit(run_method_tests, task, pure=False, key=f"tests-{version.name}-{version.version}")
         return tests_verdict(future.result(timeout=self.settings.task_timeout * 2))
+
+    def _defaults_runs(self, version: MethodVersion) -> dict[str, str]:
+        """A run per problem at its defaults: the method and every built-in method that supports the problem."""
+        catalogue = self.manager.catalogue
+        runs = {}
+        for problem in version.spec["problems"]:
+            builtin = [m.name for m in catalogue.methods_for(problem) if m.upload is None and m.family != "test"]
+            runs[problem] = self._submit(RunRequest([problem], [*builtin, version.name]))
+        return runs
 
     def _submit(self, request: RunRequest) -> str:
         """Submit one run, waiting while the service is full; BadRequest goes to the caller."""
@@ -232,11 +241,11 @@ class MethodEvaluator:
             if self._stopping.wait(_POLL):
                 return None
 
-    def _verdict(self, version: MethodVersion, defaults: dict[str, Any],
+    def _verdict(self, version: MethodVersion, defaults: dict[str, dict[str, Any]],
                  evaluation: dict[str, Any]) -> dict[str, Any]:
         problems: dict[str, Any] = {}
         for problem in version.spec["problems"]:
-            place = placing(version.name, problem, defaults)
+            place = placing(version.name, problem, defaults[problem])
             sets = [r for r in evaluation["random_runs"] if r["problem"] == problem]
             if sets:
                 misses = [{"params": r["params"], "status": r.get("status"), "relerr": r.get("relerr"),

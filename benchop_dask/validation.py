@@ -308,7 +308,9 @@ def validate(request: RunRequest, catalogue: Catalogue) -> RunPlan:
                     continue
                 _add_pair(pairs, unsupported, instance, method, tol)
         else:
-            supporting = catalogue.methods_for(instance.id)
+            # Every built-in method; an uploaded one runs only when named, so that a run's content and
+            # its duration never depend on what others uploaded.
+            supporting = [m for m in catalogue.methods_for(instance.id) if m.upload is None]
             if not supporting:
                 raise BadRequest(f"no available method supports problem {instance.id} yet")
             for method in supporting:

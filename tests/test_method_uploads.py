@@ -69,10 +69,13 @@ def test_an_uploaded_method_is_evaluated_and_ranked_over_the_api(uploads):
     evaluation = record["evaluation"]
     assert (evaluation["tests"]["verdict"], evaluation["tests"]["passed"], evaluation["tests"]["total"]) == \
         ("passed", 5, 5)
-    # Ranked beside every method of each problem, in the run the evaluation made.
-    status, run = uploads.get(f"/runs/{evaluation['defaults_run']}")
-    assert status == 200 and run["status"] == "done"
+    # Ranked beside every built-in method of each problem, in the run the evaluation made.
+    assert sorted(evaluation["defaults_runs"]) == ["1a-I", "1b-I"]
     for problem in ("1a-I", "1b-I"):
+        status, run = uploads.get(f"/runs/{evaluation['defaults_runs'][problem]}")
+        assert status == 200 and run["status"] == "done"
+        builtin = {m.name for m in CATALOGUE.methods_for(problem) if m.family != "test"}
+        assert {r["method"] for r in run["results"]} == builtin | {"CRR-TREE"}
         place = evaluation["problems"][problem]
         assert place["status"] == "ok"
         mine = next(r for r in run["results"] if r["problem"] == problem and r["method"] == "CRR-TREE")
@@ -101,16 +104,26 @@ def test_an_uploaded_method_is_evaluated_and_ranked_over_the_api(uploads):
     assert "CRR-TREE" in problems["1a-I"]["methods"] and "CRR-TREE" not in problems["2-eu"]["methods"]
 
 
-def test_the_cli_uploads_and_prints_the_verdict(uploads):
-    """The same files again are version 1, already evaluated: the CLI prints its verdict."""
+def test_the_cli_uploads_waits_and_prints_the_verdict(uploads, tmp_path):
+    """A README more is a new version, evaluated while the CLI waits; the same files again are that version."""
+    folder = tmp_path / "CRR-TREE"
+    shutil.copytree(CRR, folder)
+    (folder / "README.md").write_text("A binomial tree, the test fixture of an uploaded method.\n")
     env = {"BENCHOP_SERVICE_TOKEN": TOKEN, "PATH": str(BIN)}
-    done = subprocess.run([str(BIN / "benchop"), "upload", str(CRR), "--service", uploads.url, "--owner", "alice"],
-                          capture_output=True, text=True, env=env, timeout=600)
+    command = [str(BIN / "benchop"), "upload", str(folder), "--service", uploads.url, "--owner", "alice"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "uploaded CRR-TREE version 1 (owner alice): evaluated"
+    assert lines[0] == "uploaded CRR-TREE version 2 (owner alice): evaluating"
+    assert lines[1] == "CRR-TREE version 2 (owner alice): evaluated"
     assert lines[2] == "  tests: passed (5 of 5)"
     assert any(line.startswith("  1a-I: rank ") and "1 of 1 random sets met" in line for line in lines)
+    assert any(line.startswith("  1b-I: rank ") for line in lines)
+    again = subprocess.run(command + ["--json"], capture_output=True, text=True, env=env, timeout=60)
+    assert again.returncode == 0 and again.stderr.startswith("uploaded CRR-TREE version 2 (owner alice): evaluated")
+    record = json.loads(again.stdout)
+    assert record["files"] == ["README.md", "crr_tree_bs.m", "crr_tree_price.m", "crr_tree_solve.m", "method.json"]
+    assert record["evaluation"]["problems"]["1b-I"]["status"] == "ok"
     # Someone else may not take the name.
     taken = subprocess.run([str(BIN / "benchop"), "upload", str(CRR), "--service", uploads.url, "--owner", "bob"],
                            capture_output=True, text=True, env=env, timeout=60)
@@ -130,13 +143,13 @@ def test_python_uploads_a_new_version_and_the_history_keeps_both(uploads, tmp_pa
     (folder / "method.json").write_text(json.dumps({**spec, "problems": ["1a-I"]}))
     service = ServiceClient(uploads.url, token=TOKEN)
     created = service.upload(folder, owner="alice")
-    assert (created["name"], created["version"]) == ("CRR-TREE", 2)
-    record = service.evaluation("CRR-TREE", 2, timeout=600, poll=1)
+    assert (created["name"], created["version"]) == ("CRR-TREE", 3)
+    record = service.evaluation("CRR-TREE", 3, timeout=600, poll=1)
     assert record["status"] == "evaluated"
     assert list(record["evaluation"]["problems"]) == ["1a-I"]
     assert record["evaluation"]["problems"]["1a-I"]["status"] == "ok"
     history = service.method("CRR-TREE")
-    assert [v["version"] for v in history["versions"]] == [2, 1]
+    assert [v["version"] for v in history["versions"]] == [3, 2, 1]
     assert service.method("CRR-TREE", 1)["spec"]["problems"] == ["1a-I", "1b-I"]
     # The catalogue runs the latest version.
     run = service.run("1b-I", ["COS"], progress=False)
@@ -237,9 +250,10 @@ def test_the_page_shows_the_uploaded_methods_with_owner_and_verdict(uploads):
                 expect(cells.nth(2)).to_have_text(method["owner"])
                 expect(cells.nth(3)).to_have_text("evaluated")
                 expect(row.locator("ul.verdict li")).to_have_text(method["summary"])
-            # An uploaded method can be picked for a run like any other.
+            # An uploaded method can be picked for a run; it is not picked until then.
             page.locator('#problems input[value="1a-I"]').check()
-            expect(page.locator('#methods input[value="CRR-TREE"]')).to_be_visible()
+            expect(page.locator('#methods input[value="CRR-TREE"]')).not_to_be_checked()
+            expect(page.locator('#methods input[value="COS"]')).to_be_checked()
             assert errors == []
         finally:
             browser.close()

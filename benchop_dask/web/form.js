@@ -66,6 +66,8 @@ function runSetting(name) {
 export function setCatalogue(problems, methods) {
   state.problems = problems;
   state.methods = methods;
+  // Uploaded methods run only when picked, as over the API.
+  for (const method of methods) if (method.uploaded) state.uncheckedMethods.add(method.name);
   renderProblems();
   onProblemsChanged();
 }
@@ -176,7 +178,11 @@ function buildRequest() {
     if (error) errors.push(`${label}: ${error}`);
     else body[name] = value;
   }
-  if (chosen.length && chosen.length < all.length) body.methods = chosen;
+  // Leaving "methods" out means every built-in method: name them when some are left out or an upload is in.
+  const uploaded = new Set(state.methods.filter((m) => m.uploaded).map((m) => m.name));
+  if (chosen.length && (chosen.length < all.length || chosen.some((name) => uploaded.has(name)))) {
+    body.methods = chosen;
+  }
   if (Object.keys(params).length) body.params = params;
   return { body, errors };
 }
