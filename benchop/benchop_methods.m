@@ -23,8 +23,8 @@
 ## that lists the known names: this is the whitelist that keeps user strings
 ## from ever being called as Octave code.  With @code{"add"}, register every
 ## method folder under @var{dir} as well (for example test-only methods) and
-## put those folders on the load path; @code{"remove"} forgets them again
-## (their folders stay on the path).
+## put those folders on the load path; @code{"remove"} forgets them again and
+## takes their folders off the path.
 ## @end deftypefn
 
 function out = benchop_methods (action, arg)
@@ -63,8 +63,13 @@ function out = benchop_methods (action, arg)
         out = registry;
       endif
     case "remove"
+      gone = {registry(strncmp ({registry.dir}, [arg filesep], numel (arg) + 1)).dir};
       extra_dirs(strcmp (extra_dirs, arg)) = [];
       registry = scan_methods ([{fullfile(benchop_root (), "methods")}, extra_dirs]);
+      on_path = strsplit (path (), pathsep ());
+      for folder = gone(ismember (gone, on_path))
+        rmpath (folder{1});
+      endfor
     otherwise
       error ("benchop_methods: unknown action '%s'", action);
   endswitch
@@ -139,6 +144,7 @@ endfunction
 %!   assert (benchop_methods ("get", "REG-TEST").dir, fullfile (dir, "REG-TEST"));
 %!   benchop_methods ("remove", dir);
 %!   assert (! any (strcmp ({benchop_methods().name}, "REG-TEST")));
+%!   assert (! any (strcmp (strsplit (path (), pathsep ()), fullfile (dir, "REG-TEST"))));
 %! unwind_protect_cleanup
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (dir, "s");
