@@ -205,6 +205,11 @@ def _supervise(command: list[str], *, timeout: float, limits: SandboxLimits) -> 
                 stopped = "output limit"
                 break
             chunks.append(chunk)
+    if stopped is None:
+        try:  # its output closed: it should end now, but may not (it is not trusted)
+            process.wait(max(0.0, start + timeout - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            stopped = "time limit"
     if stopped is not None:
         _kill(process)
     process.stdout.close()
