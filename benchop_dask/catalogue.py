@@ -151,12 +151,12 @@ class Catalogue:
         return replace(self, methods=methods)
 
 
-def uploaded_method(spec: dict[str, Any], upload: Upload) -> Method:
-    """The catalogue's record of an uploaded method, from its checked method.json."""
-    return Method(name=spec["name"], family=spec["family"], title=spec.get("title", spec["name"]),
-                  solver=spec["solver"], problems=tuple(spec["problems"]),
-                  default_level=int(spec["levels"]["default"]), max_level=int(spec["levels"]["max"]),
-                  directory=None, upload=upload)
+def method_from_json(rec: dict[str, Any], directory: Path | None = None, upload: Upload | None = None) -> Method:
+    """The catalogue's record of a method from its method.json: a built-in one's ``directory``, or an ``upload``."""
+    return Method(name=rec["name"], family=rec["family"], title=rec.get("title", rec["name"]),
+                  solver=rec["solver"], problems=tuple(rec["problems"]),
+                  default_level=int(rec["levels"]["default"]), max_level=int(rec["levels"]["max"]),
+                  directory=directory, domain=Domain.from_json(rec.get("domain")), upload=upload)
 
 
 def _read_json(path: Path) -> Any:
@@ -197,18 +197,7 @@ def _problem(rec: dict[str, Any]) -> Problem:
 
 def _methods_in(directory: Path) -> Iterable[Method]:
     for spec in sorted(directory.glob("*/method.json")):
-        rec = _read_json(spec)
-        yield Method(
-            name=rec["name"],
-            family=rec["family"],
-            title=rec.get("title", rec["name"]),
-            solver=rec["solver"],
-            problems=tuple(rec["problems"]),
-            default_level=int(rec["levels"]["default"]),
-            max_level=int(rec["levels"]["max"]),
-            directory=spec.parent,
-            domain=Domain.from_json(rec.get("domain")),
-        )
+        yield method_from_json(_read_json(spec), spec.parent)
 
 
 @cache

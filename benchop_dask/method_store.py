@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalogue import Method, Upload, uploaded_method
+from .catalogue import Method, Upload, method_from_json
 from .method_code import MethodCode
 from .store import Store
 from .validation import BadRequest
@@ -57,7 +57,7 @@ class MethodVersion:
 
     def method(self) -> Method:
         """The catalogue's record of this version."""
-        return uploaded_method(self.spec, Upload(self.code, self.owner, self.version))
+        return method_from_json(self.spec, upload=Upload(self.code, self.owner, self.version))
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "owner": self.owner, "created": self.created,

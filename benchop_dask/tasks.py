@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import platform
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -127,14 +127,16 @@ def _solve(task: SolveTask) -> SolveOutcome:
         return SolveOutcome(status="timeout", error=str(exc), wall=time.perf_counter() - start, **common)
     except OctaveError as exc:
         return SolveOutcome(status="error", error=str(exc), wall=time.perf_counter() - start, **common)
-    prices = _row(prices)
-    outcome = SolveOutcome(
-        status="done", prices=prices, times=_row(times), info=_plain(info),
-        wall=time.perf_counter() - start, **common,
-    )
+    return _answered(_row(prices), _row(times), _plain(info), time.perf_counter() - start, common)
+
+
+def _answered(prices: tuple[float, ...], times: tuple[float, ...], info: dict[str, Any], wall: float,
+              common: dict[str, Any]) -> SolveOutcome:
+    """The outcome of a call that answered: "done", or "error" for prices that are not finite."""
     if not all(math.isfinite(p) for p in prices):
-        return replace(outcome, status="error", error="the solver returned non-finite values")
-    return outcome
+        return SolveOutcome(status="error", error="the solver returned non-finite values", prices=prices,
+                            times=times, info=info, wall=wall, **common)
+    return SolveOutcome(status="done", prices=prices, times=times, info=info, wall=wall, **common)
 
 
 def _json_struct(struct: dict[str, Any]) -> dict[str, Any]:
@@ -161,11 +163,7 @@ def _sandboxed_solve(task: SolveTask, common: dict[str, Any], start: float) -> S
         prices, times = _row(answer["prices"]), _row(answer["times"])
     except (KeyError, TypeError, ValueError):
         return SolveOutcome(status="error", error="the method's answer was malformed", wall=wall, **common)
-    outcome = SolveOutcome(status="done", prices=prices, times=times, info=_plain(answer.get("info") or {}),
-                           wall=wall, **common)
-    if not all(math.isfinite(p) for p in prices):
-        return replace(outcome, status="error", error="the solver returned non-finite values")
-    return outcome
+    return _answered(prices, times, _plain(answer.get("info") or {}), wall, common)
 
 
 @dataclass(frozen=True)
