@@ -22,16 +22,19 @@ of its own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
 import selectors
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -105,6 +108,43 @@ def _tool(name: str) -> str:
     return os.path.realpath(path)
 
 
+def _reachable(path: Path) -> bool:
+    """Whether any user may reach ``path``: every folder on the way lets others through."""
+    return all(os.stat(folder).st_mode & stat.S_IXOTH for folder in (path, *path.parents))
+
+
+@cache
+def _tree_for_sandbox() -> Path:
+    """The benchop tree as a sandbox of another uid can bind it.
+
+    Started by root, the sandbox takes an unprivileged uid before bubblewrap
+    binds its folders: a tree installed below a private folder (a virtual
+    environment in a home or a mode-700 checkout) is out of its reach. That
+    tree is then copied, once per host and content, to a shared temporary
+    folder anyone may read and only its owner write.
+    """
+    tree = octave_tree()
+    if os.geteuid() != 0 or _reachable(tree):
+        return tree
+    files = sorted(path for path in tree.rglob("*") if path.is_file())
+    digest = hashlib.sha256("\n".join(f"{p.relative_to(tree)} {p.stat().st_size} {p.stat().st_mtime_ns}"
+                                       for p in files).encode()).hexdigest()[:16]
+    copy = Path(tempfile.gettempdir()) / f"benchop-sandbox-tree-{digest}"
+    if not copy.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=f"{copy.name}-", dir=copy.parent))
+        shutil.copytree(tree, staging / "tree")
+        for folder, _, names in os.walk(staging):
+            os.chmod(folder, 0o755)
+            for name in names:
+                os.chmod(os.path.join(folder, name), 0o644)
+        try:
+            (staging / "tree").rename(copy)  # atomic: a worker beside this one may have won the race
+        except OSError:
+            pass
+        shutil.rmtree(staging, ignore_errors=True)
+    return copy
+
+
 def sandbox_command(job_dir: Path, entry: Entry, *, timeout: float, limits: SandboxLimits,
                     executable: str | None = None) -> list[str]:
     """The command line that runs ``entry`` on ``job_dir``/job.json in a fresh sandbox.
@@ -135,7 +175,7 @@ def sandbox_command(job_dir: Path, entry: Entry, *, timeout: float, limits: Sand
     # No /proc: a container's masked /proc cannot be mounted anew, and the host's would show the
     # worker's processes (their environment, to a sandbox of the same uid).
     command += ["--dev", "/dev",
-                "--ro-bind", str(octave_tree()), "/benchop", "--ro-bind", str(job_dir), "/job"]
+                "--ro-bind", str(_tree_for_sandbox()), "/benchop", "--ro-bind", str(job_dir), "/job"]
     for scratch in ("/scratch", "/tmp"):
         command += ["--size", str(limits.scratch_bytes), "--perms", "1777", "--tmpfs", scratch]
     command += ["--chdir", "/scratch", "--",
